@@ -130,7 +130,8 @@ impl<'de> Deserialize<'de> for RowIn {
                 Ok(RowIn(cells))
             }
         }
-        d.deserialize_seq(V)
+        // `any`, so that both `(1, 2)` and `[1, 2]` read as a row.
+        d.deserialize_any(V)
     }
 }
 
@@ -293,6 +294,7 @@ impl Serialize for OtherItems<'_> {
     }
 }
 
+#[derive(Default)]
 struct OtherItemsIn([String; OTHER_ITEMS.len()]);
 
 keyed_map_deserialize!(
@@ -347,7 +349,7 @@ struct DraftIn {
     #[serde(default)]
     problems: String,
     #[serde(default)]
-    other_items: Option<OtherItemsIn>,
+    other_items: OtherItemsIn,
     #[serde(default)]
     last_year_draft: Option<String>,
 }
@@ -478,7 +480,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Loaded, DraftError> {
         table3: parsed.table3,
         table4: parsed.table4,
         problems: parsed.problems,
-        other_items: parsed.other_items.map(|o| o.0).unwrap_or_default(),
+        other_items: parsed.other_items.0,
         last_year_draft: parsed.last_year_draft,
     };
     // A draft always has the five sub-heads of section 一, even if the file lost some.

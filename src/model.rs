@@ -157,10 +157,10 @@ pub fn parse_wanyuan(text: &str) -> Result<Option<Wanyuan>, InputError> {
     if s.is_empty() {
         return Ok(None);
     }
+    let s = s.strip_suffix("万元").unwrap_or(&s).trim();
     if s.ends_with('元') {
         return Err(InputError::WrongUnit);
     }
-    let s = s.strip_suffix("万元").unwrap_or(&s).trim();
     if s.starts_with('-') && s.len() > 1 {
         return Err(InputError::Negative);
     }
