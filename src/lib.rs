@@ -5,4 +5,5 @@
 
 pub mod draft;
 pub mod model;
+pub mod rules;
 pub mod template;
