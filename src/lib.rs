@@ -3,6 +3,7 @@
 //!
 //! The domain — template, report model, checks, drafts — lives here and knows nothing of the GUI.
 
+pub mod cli;
 pub mod draft;
 pub mod model;
 pub mod rules;
