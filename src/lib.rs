@@ -5,6 +5,10 @@
 
 pub mod cli;
 pub mod draft;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod model;
+pub mod paste;
+pub mod recovery;
 pub mod rules;
 pub mod template;

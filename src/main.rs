@@ -1,8 +1,15 @@
+// A release build on Windows opens no console window; the subcommands attach to the console
+// of the terminal they were started from (see `attach_console`).
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use nianbao::cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| !a.ends_with(".ron")) {
+        attach_console();
+    }
     let code = match args.first().map(String::as_str) {
         Some("check") => cli::check(&args[1..]),
         Some("help" | "--help" | "-h") => {
@@ -19,9 +26,41 @@ fn main() -> ExitCode {
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
-/// Opens the desktop app. Until the GUI lands, explains the commands instead.
+/// Opens the desktop app, with the draft named on the command line if any.
+#[cfg(feature = "gui")]
+fn open_app(draft: Option<std::path::PathBuf>) -> i32 {
+    match nianbao::gui::run(draft) {
+        Ok(()) => 0,
+        Err(e) => {
+            attach_console();
+            eprintln!("无法打开程序窗口：{e}");
+            1
+        }
+    }
+}
+
+/// Without the desktop app (built with `--no-default-features`), explains the commands.
+#[cfg(not(feature = "gui"))]
 fn open_app(draft: Option<std::path::PathBuf>) -> i32 {
     let _ = draft;
     println!("{}", cli::USAGE);
     0
+}
+
+/// A GUI-subsystem program on Windows has no console: attach to the parent's (the terminal that
+/// started it) so the subcommands' output shows there. Elsewhere, and in debug builds, nothing.
+fn attach_console() {
+    #[cfg(all(windows, not(debug_assertions)))]
+    {
+        const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
+        #[link(name = "kernel32")]
+        unsafe extern "system" {
+            fn AttachConsole(process_id: u32) -> i32;
+        }
+        // SAFETY: AttachConsole takes a plain integer and has no memory-safety preconditions;
+        // failure (no parent console) is reported by the return value, which we may ignore.
+        unsafe {
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
+    }
 }

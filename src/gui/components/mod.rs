@@ -1,0 +1,236 @@
+//! Pieces the screens share: a number cell, a prose block, table cells.
+
+use super::document::Document;
+use super::message::{CellRef, Message, ProseField};
+use super::style::{self, CellLook};
+use crate::model::Total;
+use crate::rules::Place;
+use crate::template::{SectionKey, T2Cell, T3_ENTERED_COLS, T4_ENTERED_COLS, T4_GROUPS};
+use iced::widget::{button, column, container, row, text, text_editor, text_input, tooltip};
+use iced::{Fill, alignment};
+
+/// The app's element type.
+pub type Element<'a> = iced::Element<'a, Message>;
+
+/// Text size inside tables.
+pub const TABLE_TEXT: f32 = 13.0;
+
+/// The widget id of a number cell, for focus and tests: "t3-0-1", "t2-licensing", "t4-2-3".
+pub fn cell_id(cell: CellRef) -> String {
+    match cell {
+        CellRef::T2(c) => format!("t2-{}", c.key()),
+        CellRef::T2Fee => "t2-fee".to_string(),
+        CellRef::T3 { row, col } => format!("t3-{row}-{col}"),
+        CellRef::T4 { group, col } => format!("t4-{group}-{col}"),
+    }
+}
+
+/// The widget id of a text editor.
+pub fn prose_id(field: ProseField) -> String {
+    match field {
+        ProseField::Preface => "prose-preface".to_string(),
+        ProseField::OverviewIntro => "prose-intro".to_string(),
+        ProseField::OverviewPart(i) => format!("prose-part-{i}"),
+        ProseField::Problems => "prose-problems".to_string(),
+        ProseField::OtherItem(i) => format!("prose-other-{i}"),
+    }
+}
+
+/// The place in findings that a cell is.
+pub fn cell_place(cell: CellRef) -> Place {
+    match cell {
+        CellRef::T2(c) => Place::Table2 { cell: c },
+        CellRef::T2Fee => Place::Table2Fee,
+        CellRef::T3 { row, col } => Place::Table3 { row, col },
+        CellRef::T4 { group, col } => Place::Table4 { group, col },
+    }
+}
+
+/// A fillable number cell: tinted with "未填" while blank, red with the reason when the typed
+/// text is not a valid number (the text stays as typed).
+pub fn number_cell(doc: &Document, cell: CellRef, width: f32, height: f32) -> Element<'_> {
+    let value = doc.cell_text(cell);
+    let (blank, error) = doc.cell_state(cell);
+    let target = doc.target == Some(cell_place(cell));
+    let look = match (&error, target, blank) {
+        (Some(_), _, _) => CellLook::Invalid,
+        (None, true, _) => CellLook::Target,
+        (None, false, true) => CellLook::Blank,
+        (None, false, false) => CellLook::Filled,
+    };
+    let input = text_input("未填", &value)
+        .id(cell_id(cell))
+        .on_input(move |s| Message::CellInput(cell, s))
+        .on_paste(move |s| Message::CellPasted(cell, s))
+        .on_submit(Message::FocusNext)
+        .size(TABLE_TEXT + 1.0)
+        .padding([3, 5])
+        .align_x(alignment::Horizontal::Center)
+        .width(width)
+        .style(style::cell_input(look));
+    let framed = container(input)
+        .width(width)
+        .height(height)
+        .center_y(height)
+        .padding(1);
+    match error {
+        Some(reason) => tooltip(
+            framed,
+            container(text(reason).size(13))
+                .padding(6)
+                .style(style::notice(true)),
+            tooltip::Position::Bottom,
+        )
+        .into(),
+        None => framed.into(),
+    }
+}
+
+/// A computed total; grey, or red when `bad`. A total of a row with blanks or invalid cells is
+/// shown with "…" after it: it is only a partial sum.
+pub fn total_cell<'a>(total: Total, bad: bool, width: f32, height: f32) -> Element<'a> {
+    let shown = if total.complete {
+        total.value.to_string()
+    } else {
+        format!("{}…", total.value)
+    };
+    container(text(shown).size(TABLE_TEXT + 1.0).color(if bad {
+        style::ERROR
+    } else {
+        iced::Color::from_rgb(0.15, 0.18, 0.22)
+    }))
+    .width(width)
+    .height(height)
+    .center_x(width)
+    .center_y(height)
+    .style(style::computed_cell(bad))
+    .into()
+}
+
+/// A label cell of a table, text wrapped inside its box.
+pub fn label_cell<'a>(label: impl text::IntoFragment<'a>, width: f32, height: f32) -> Element<'a> {
+    container(text(label).size(TABLE_TEXT))
+        .padding([2, 6])
+        .width(width)
+        .height(height)
+        .align_y(alignment::Vertical::Center)
+        .clip(true)
+        .style(style::label_cell)
+        .into()
+}
+
+/// A header cell of a table, centred.
+pub fn header_cell<'a>(label: impl text::IntoFragment<'a>, width: f32, height: f32) -> Element<'a> {
+    container(
+        text(label)
+            .size(TABLE_TEXT)
+            .align_x(alignment::Horizontal::Center),
+    )
+    .padding([2, 4])
+    .width(width)
+    .height(height)
+    .center_x(width)
+    .center_y(height)
+    .clip(true)
+    .style(style::header_cell)
+    .into()
+}
+
+/// Height of the editor in a prose block.
+pub const EDITOR_H: f32 = 170.0;
+
+/// A titled multi-line text with what belongs there and a character count.
+pub fn prose_block<'a>(
+    doc: &'a Document,
+    field: ProseField,
+    title: Element<'a>,
+    hint: &'a str,
+    height: f32,
+) -> Element<'a> {
+    let Some(content) = doc.editor(field) else {
+        return column![].into();
+    };
+    let body = doc.prose(field);
+    let chars = body.chars().filter(|c| !c.is_whitespace()).count();
+    let paras = crate::model::paragraphs(body).count();
+    let highlight = matches!(
+        (doc.target, field),
+        (Some(Place::Preface), ProseField::Preface)
+            | (Some(Place::OverviewIntro), ProseField::OverviewIntro)
+    ) || match (doc.target, field) {
+        (Some(Place::OverviewPart { index }), ProseField::OverviewPart(i)) => index == i,
+        (Some(Place::OtherItem { index }), ProseField::OtherItem(i)) => index == i,
+        (Some(Place::Section { section }), ProseField::Problems) => section == SectionKey::Problems,
+        _ => false,
+    };
+    let editor = text_editor(content)
+        .id(prose_id(field))
+        .on_action(move |a| Message::ProseEdited(field, a))
+        .placeholder("在此输入……")
+        .size(15)
+        .padding(8)
+        .height(height);
+    container(
+        column![
+            title,
+            text(hint).size(13).color(style::MUTED),
+            editor,
+            text(format!("{chars} 字，{paras} 段"))
+                .size(12)
+                .color(style::MUTED),
+        ]
+        .spacing(6),
+    )
+    .padding(10)
+    .width(Fill)
+    .style(style::panel(highlight))
+    .into()
+}
+
+/// The "fill the empty cells with 0" button of a table.
+pub fn fill_zeros_button<'a>(section: SectionKey) -> Element<'a> {
+    row![
+        button(text("空格全部填0").size(14))
+            .on_press(Message::FillZeros(section))
+            .style(button::secondary),
+        text("把本表所有未填的格子填为 0；已填的数字和输入有误的格子不变。")
+            .size(13)
+            .color(style::MUTED),
+    ]
+    .spacing(10)
+    .align_y(iced::Center)
+    .into()
+}
+
+/// The cells of a table whose text is not a valid number, with a message naming the place, the
+/// text and the reason.
+pub fn invalid_cells(doc: &Document, section: SectionKey) -> Vec<(Place, String)> {
+    let cells: Vec<CellRef> = match section {
+        SectionKey::Proactive => T2Cell::ALL
+            .iter()
+            .map(|&c| CellRef::T2(c))
+            .chain([CellRef::T2Fee])
+            .collect(),
+        SectionKey::Applications => super::document::t3_entered_rows()
+            .into_iter()
+            .flat_map(|row| (0..T3_ENTERED_COLS).map(move |col| CellRef::T3 { row, col }))
+            .collect(),
+        SectionKey::Review => (0..T4_GROUPS.len())
+            .flat_map(|group| (0..T4_ENTERED_COLS).map(move |col| CellRef::T4 { group, col }))
+            .collect(),
+        _ => Vec::new(),
+    };
+    cells
+        .into_iter()
+        .filter_map(|cell| {
+            let (_, error) = doc.cell_state(cell);
+            error.map(|reason| {
+                let place = cell_place(cell);
+                (
+                    place,
+                    format!("{}：“{}” {}", place.describe(), doc.cell_text(cell), reason),
+                )
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,50 @@
+//! The desktop app (iced): a thin shell over the report core. It shows the model, sends edits
+//! to it and shows what the checks say; the domain lives outside this module.
+
+pub mod app;
+pub mod components;
+pub mod document;
+pub mod export;
+pub mod files;
+pub mod message;
+pub mod pages;
+pub mod style;
+
+pub use app::App;
+pub use message::Message;
+
+use std::path::PathBuf;
+
+/// The bundled UI font (Noto Sans CJK SC, subset), so the app looks the same on every PC.
+pub const UI_FONT_BYTES: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular.otf");
+/// Its family name.
+pub const UI_FONT: iced::Font = iced::Font::with_name("Noto Sans CJK SC");
+/// The default text size.
+pub const TEXT_SIZE: f32 = 15.0;
+
+/// The settings the app runs with (also used by the tests' simulator).
+pub fn settings() -> iced::Settings {
+    iced::Settings {
+        fonts: vec![UI_FONT_BYTES.into()],
+        default_font: UI_FONT,
+        default_text_size: iced::Pixels(TEXT_SIZE),
+        antialiasing: true,
+        ..iced::Settings::default()
+    }
+}
+
+/// Opens the window, with the draft named on the command line if any.
+pub fn run(draft: Option<PathBuf>) -> iced::Result {
+    iced::application(move || App::boot(draft.clone()), App::update, App::view)
+        .title(App::title)
+        .subscription(App::subscription)
+        .settings(settings())
+        .theme(|_: &App| iced::Theme::Light)
+        .window(iced::window::Settings {
+            size: iced::Size::new(1280.0, 800.0),
+            min_size: Some(iced::Size::new(900.0, 600.0)),
+            exit_on_close_request: false,
+            ..iced::window::Settings::default()
+        })
+        .run()
+}

@@ -1,0 +1,380 @@
+//! The screens. Each is a function from the app state to an `Element`; this module puts the
+//! current one in the frame (toolbar, side list, message bar, dialogs).
+
+mod checks;
+mod export;
+mod meta;
+mod other;
+mod overview;
+mod problems;
+mod start;
+mod table2;
+pub mod table3;
+mod table4;
+
+use super::app::{App, PAGE_SCROLL};
+use super::components::{self, Element};
+use super::document::{Document, PartState};
+use super::message::{ConfirmChoice, FileAction, Message, Page, Pending};
+use super::style;
+use crate::rules::Place;
+use crate::template::{SECTIONS, SectionKey};
+use iced::widget::{
+    button, center, column, container, opaque, row, scrollable, space, stack, text, text_input,
+};
+use iced::{Fill, Length};
+
+/// Id of the typed-path field.
+pub const PATH_INPUT: &str = "path-input";
+/// Width of the side list.
+const SIDEBAR_W: f32 = 212.0;
+
+/// The whole window.
+pub fn view(app: &App) -> Element<'_> {
+    let body: Element<'_> = match (&app.doc, app.page) {
+        (Some(doc), page) => row![sidebar(doc, page), page_area(app, doc)]
+            .height(Fill)
+            .into(),
+        (None, _) => scrollable(start::view(app))
+            .id(PAGE_SCROLL)
+            .height(Fill)
+            .into(),
+    };
+    let mut main = column![toolbar(app)];
+    if let Some(notice) = &app.notice {
+        main = main.push(notice_bar(&notice.text, notice.is_error));
+    }
+    let base: Element<'_> = main.push(body).into();
+    if let Some(pending) = &app.confirm {
+        modal(base, confirm_dialog(app, pending))
+    } else if app.path_prompt.is_some() {
+        modal(base, path_dialog(app))
+    } else {
+        base
+    }
+}
+
+fn page_area<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
+    let content: Element<'a> = match app.page {
+        Page::Start => start::view(app),
+        Page::Meta => meta::view(app, doc),
+        Page::Section(SectionKey::Overview) => overview::view(doc),
+        Page::Section(SectionKey::Proactive) => table2::view(doc),
+        Page::Section(SectionKey::Applications) => table3::view(doc),
+        Page::Section(SectionKey::Review) => table4::view(doc),
+        Page::Section(SectionKey::Problems) => problems::view(doc),
+        Page::Section(SectionKey::Other) => other::view(doc),
+        Page::Checks => checks::view(doc),
+        Page::Export => export::view(app, doc),
+    };
+    let scrolled = scrollable(container(content).padding([16, 22]).width(Fill))
+        .id(PAGE_SCROLL)
+        .height(Fill);
+    let mut area = column![scrolled];
+    if let Some(bar) = input_problems_bar(doc, app.page) {
+        area = area.push(bar);
+    }
+    area.width(Fill).into()
+}
+
+/// The invalid entries of the shown table, pinned under it so they stay in view while typing.
+fn input_problems_bar(doc: &Document, page: Page) -> Option<Element<'_>> {
+    let Page::Section(section) = page else {
+        return None;
+    };
+    if !matches!(
+        section,
+        SectionKey::Proactive | SectionKey::Applications | SectionKey::Review
+    ) {
+        return None;
+    }
+    let problems = components::invalid_cells(doc, section);
+    if problems.is_empty() {
+        return None;
+    }
+    let shown = problems.len().min(3);
+    let mut lines = column![].spacing(2);
+    for (place, message) in problems.iter().take(shown) {
+        lines = lines.push(
+            button(text(message.clone()).size(13).color(style::ERROR))
+                .on_press(Message::JumpTo(*place))
+                .padding([1, 4])
+                .style(button::text),
+        );
+    }
+    if problems.len() > shown {
+        lines = lines.push(
+            text(format!(
+                "另有 {} 处输入有误，见“检查结果”。",
+                problems.len() - shown
+            ))
+            .size(13)
+            .color(style::ERROR),
+        );
+    }
+    Some(
+        container(lines)
+            .padding([6, 16])
+            .width(Fill)
+            .style(style::notice(true))
+            .into(),
+    )
+}
+
+fn toolbar(app: &App) -> Element<'_> {
+    let has_doc = app.doc.is_some();
+    let tool = |label: &'static str, message: Option<Message>| {
+        button(text(label).size(14))
+            .on_press_maybe(message)
+            .padding([5, 12])
+            .style(button::secondary)
+    };
+    let name: Element<'_> = match &app.doc {
+        Some(doc) => {
+            let mark = if doc.dirty {
+                "（有未保存的修改）"
+            } else {
+                ""
+            };
+            text(format!("{}{}", doc.name(), mark)).size(14).into()
+        }
+        None => text("政府信息公开工作年度报告").size(14).into(),
+    };
+    container(
+        row![
+            text("年报").size(18),
+            space::horizontal().width(12),
+            tool("开始", Some(Message::Show(Page::Start))),
+            tool("打开… Ctrl+O", Some(Message::OpenRequested)),
+            tool("保存 Ctrl+S", has_doc.then_some(Message::SaveRequested)),
+            tool("另存为…", has_doc.then_some(Message::SaveAsRequested)),
+            tool("导出PDF", has_doc.then_some(Message::Show(Page::Export))),
+            space::horizontal().width(Fill),
+            name,
+        ]
+        .spacing(8)
+        .align_y(iced::Center),
+    )
+    .padding([8, 14])
+    .width(Fill)
+    .style(style::toolbar)
+    .into()
+}
+
+fn notice_bar(message: &str, is_error: bool) -> Element<'_> {
+    container(
+        row![
+            text(message).size(14).width(Fill),
+            button(text("关闭").size(13))
+                .on_press(Message::DismissNotice)
+                .padding([2, 10])
+                .style(button::text),
+        ]
+        .align_y(iced::Center),
+    )
+    .padding([6, 14])
+    .width(Fill)
+    .style(style::notice(is_error))
+    .into()
+}
+
+fn sidebar(doc: &Document, current: Page) -> Element<'_> {
+    let mut entries: Vec<(String, Page, Option<PartState>)> = vec![(
+        "基本信息".to_string(),
+        Page::Meta,
+        Some(doc.part_state(Page::Meta)),
+    )];
+    for s in &SECTIONS {
+        let page = Page::Section(s.key);
+        entries.push((s.heading(), page, Some(doc.part_state(page))));
+    }
+    let errors = doc
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::rules::Severity::Error)
+        .count();
+    let warnings = doc.findings.len() - errors;
+    let summary = if doc.findings.is_empty() {
+        PartState::Complete
+    } else if errors > 0 {
+        PartState::Errors(errors)
+    } else {
+        PartState::Warnings(warnings)
+    };
+    entries.push(("检查结果".to_string(), Page::Checks, Some(summary)));
+    entries.push(("导出PDF".to_string(), Page::Export, None));
+    let list = column(entries.into_iter().map(|(label, page, state)| {
+        let badge: Element<'_> = match state {
+            None => space().into(),
+            Some(s) => {
+                let (t, color) = match s {
+                    PartState::NotStarted => ("未开始".to_string(), style::MUTED),
+                    PartState::Errors(n) => (format!("{n} 个错误"), style::ERROR),
+                    PartState::Warnings(n) => (format!("{n} 条提示"), style::WARNING),
+                    PartState::Complete => ("已完成".to_string(), style::OK),
+                };
+                text(t).size(12).color(color).into()
+            }
+        };
+        button(column![text(label).size(14), badge].spacing(1))
+            .on_press(Message::Show(page))
+            .width(Fill)
+            .padding([5, 8])
+            .style(style::nav_button(current == page))
+            .into()
+    }))
+    .spacing(4);
+    container(scrollable(list.padding([10, 8])).height(Fill))
+        .width(SIDEBAR_W)
+        .height(Fill)
+        .style(style::sidebar)
+        .into()
+}
+
+fn modal<'a>(base: Element<'a>, dialog: Element<'a>) -> Element<'a> {
+    stack![
+        base,
+        opaque(
+            center(
+                container(dialog)
+                    .padding(20)
+                    .max_width(620)
+                    .style(style::panel(false))
+            )
+            .style(style::backdrop)
+        )
+    ]
+    .into()
+}
+
+fn confirm_dialog<'a>(app: &'a App, pending: &'a Pending) -> Element<'a> {
+    let name = app.doc.as_ref().map(Document::name).unwrap_or_default();
+    let save_label = if app.doc.as_ref().is_some_and(|d| d.path.is_some()) {
+        "保存"
+    } else {
+        "另存为…"
+    };
+    let (go_on, discard) = match pending {
+        Pending::Exit => ("关闭程序", "不保存，直接关闭"),
+        _ => ("继续", "不保存，继续"),
+    };
+    column![
+        text("有未保存的修改").size(18),
+        text(format!("“{name}”有尚未保存的修改。{go_on}之前要先保存吗？")).size(14),
+        row![
+            button(text(save_label).size(14))
+                .on_press(Message::Confirmed(ConfirmChoice::Save))
+                .style(button::primary),
+            button(text(discard).size(14))
+                .on_press(Message::Confirmed(ConfirmChoice::Discard))
+                .style(button::danger),
+            button(text("取消").size(14))
+                .on_press(Message::Confirmed(ConfirmChoice::Cancel))
+                .style(button::secondary),
+        ]
+        .spacing(10),
+    ]
+    .spacing(14)
+    .into()
+}
+
+fn path_dialog(app: &App) -> Element<'_> {
+    let Some(prompt) = &app.path_prompt else {
+        return space().into();
+    };
+    let title = match prompt.action {
+        FileAction::Open => "输入要打开的草稿文件路径",
+        FileAction::SaveAs => "输入保存草稿的文件路径",
+        FileAction::ExportTo => "输入PDF文件的保存路径",
+    };
+    let example = if cfg!(windows) {
+        "例如：C:\\Users\\张三\\Documents\\2024年报.ron"
+    } else {
+        "例如：/home/zhangsan/文档/2024年报.ron"
+    };
+    let mut col = column![text(title).size(18)].spacing(10);
+    if let Some(reason) = &prompt.reason {
+        col = col.push(text(reason).size(14).color(style::WARNING));
+    }
+    col.push(
+        text_input(example, &prompt.text)
+            .id(PATH_INPUT)
+            .on_input(Message::PathInputChanged)
+            .on_submit(Message::PathInputSubmitted)
+            .padding(8)
+            .size(14),
+    )
+    .push(
+        row![
+            button(text("确定").size(14))
+                .on_press(Message::PathInputSubmitted)
+                .style(button::primary),
+            button(text("取消").size(14))
+                .on_press(Message::PathInputCancelled)
+                .style(button::secondary),
+        ]
+        .spacing(10),
+    )
+    .into()
+}
+
+/// Where a place is on its page: the scroll offset that brings it into view, and the widget to
+/// focus.
+pub fn locate(place: &Place) -> (f32, Option<iced::widget::Id>) {
+    use super::message::{CellRef, MetaField, ProseField};
+    let cell = |c: CellRef| Some(iced::widget::Id::from(components::cell_id(c)));
+    let prose = |p: ProseField| Some(iced::widget::Id::from(components::prose_id(p)));
+    match *place {
+        Place::Meta { field } => {
+            let f = match field {
+                "agency" => Some(MetaField::Agency),
+                "year" => Some(MetaField::Year),
+                "portal_name" => Some(MetaField::PortalName),
+                "portal_url" => Some(MetaField::PortalUrl),
+                "column_name" => Some(MetaField::ColumnName),
+                "address" => Some(MetaField::Address),
+                "phone" => Some(MetaField::Phone),
+                "date" => Some(MetaField::Date),
+                _ => None,
+            };
+            (0.0, f.map(|f| iced::widget::Id::from(meta::field_id(f))))
+        }
+        Place::Preface => (meta::PREFACE_Y, prose(ProseField::Preface)),
+        Place::OverviewIntro => (0.0, prose(ProseField::OverviewIntro)),
+        Place::OverviewPart { index } => (
+            overview::part_y(index),
+            prose(ProseField::OverviewPart(index)),
+        ),
+        Place::Section { .. } => (0.0, None),
+        Place::Table2 { cell: c } => (0.0, cell(CellRef::T2(c))),
+        Place::Table2Fee => (0.0, cell(CellRef::T2Fee)),
+        Place::Table3 { row, col } => {
+            let focus = (col < crate::template::T3_ENTERED_COLS
+                && crate::template::T3_ROW_DEFS[row].entered)
+                .then(|| CellRef::T3 { row, col });
+            (table3::row_y(row), focus.and_then(cell))
+        }
+        Place::Table3Column { .. } => (table3::row_y(crate::template::T3_ROWS), None),
+        Place::Table4 { group, col } => (
+            0.0,
+            (col < crate::template::T4_ENTERED_COLS)
+                .then(|| CellRef::T4 { group, col })
+                .and_then(cell),
+        ),
+        Place::OtherItem { index } => (other::item_y(index), prose(ProseField::OtherItem(index))),
+    }
+}
+
+/// A page's heading and the national format's hint for it.
+pub fn page_head<'a>(heading: String, hint: &'a str) -> Element<'a> {
+    column![
+        text(heading).size(22),
+        container(text(hint).size(14))
+            .padding([8, 12])
+            .width(Fill)
+            .style(style::hint_box),
+    ]
+    .spacing(10)
+    .width(Length::Fill)
+    .into()
+}

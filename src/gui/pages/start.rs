@@ -1,0 +1,157 @@
+//! The start screen: a new report (机关名称 and 年度 first), open a draft, the recent drafts,
+//! the example report, and the autosave of an unclean exit.
+
+use crate::gui::app::App;
+use crate::gui::components::Element;
+use crate::gui::message::{FileAction, Message};
+use crate::gui::style;
+use iced::widget::{button, column, container, row, text, text_input};
+use iced::{Fill, Length};
+use std::time::SystemTime;
+
+pub fn view(app: &App) -> Element<'_> {
+    let mut page = column![
+        text("政府信息公开工作年度报告").size(26),
+        text("按国办公开办函〔2021〕30号规定的格式填写、检查和打印本机关的年度报告。")
+            .size(15)
+            .color(style::MUTED),
+    ]
+    .spacing(16)
+    .padding(28)
+    .max_width(1000);
+    if let Some(rec) = &app.recoverable {
+        page = page.push(recovery_box(rec));
+    }
+    page = page.push(row![new_report(app), open_box(app)].spacing(20));
+    container(page).center_x(Fill).into()
+}
+
+fn recovery_box(rec: &crate::recovery::Recoverable) -> Element<'_> {
+    let when = rec
+        .saved_at
+        .and_then(|t| SystemTime::now().duration_since(t).ok())
+        .map(|d| match d.as_secs() / 60 {
+            0 => "不到1分钟前".to_string(),
+            m if m < 120 => format!("约{m}分钟前"),
+            m => format!("约{}小时前", m / 60),
+        })
+        .unwrap_or_else(|| "时间不详".to_string());
+    let source = rec
+        .source
+        .as_ref()
+        .map(|p| format!("（原文件：{}）", p.display()))
+        .unwrap_or_else(|| "（尚未保存过的报告）".to_string());
+    container(
+        column![
+            text("上次程序没有正常关闭").size(18).color(style::WARNING),
+            text(format!(
+                "找到自动保存的“{}”{}，保存于{}。要恢复吗？",
+                rec.report.title(),
+                source,
+                when
+            ))
+            .size(14),
+            row![
+                button(text("恢复").size(14))
+                    .on_press(Message::RestoreAutosave)
+                    .style(button::primary),
+                button(text("不要了，删除").size(14))
+                    .on_press(Message::DiscardAutosave)
+                    .style(button::secondary),
+            ]
+            .spacing(10),
+        ]
+        .spacing(8),
+    )
+    .padding(14)
+    .width(Fill)
+    .style(style::panel(true))
+    .into()
+}
+
+fn new_report(app: &App) -> Element<'_> {
+    let form = &app.new_form;
+    let mut col = column![
+        text("新建报告").size(20),
+        text("机关名称").size(14),
+        text_input("例如：某某县人民政府办公室", &form.agency)
+            .id("new-agency")
+            .on_input(Message::NewAgencyChanged)
+            .on_submit(Message::CreateNew)
+            .padding(8)
+            .size(15),
+        text("年度（报告所属的年份）").size(14),
+        text_input("例如：2024", &form.year)
+            .id("new-year")
+            .on_input(Message::NewYearChanged)
+            .on_submit(Message::CreateNew)
+            .padding(8)
+            .size(15)
+            .width(160),
+    ]
+    .spacing(8);
+    if let Some(e) = &form.error {
+        col = col.push(text(e).size(14).color(style::ERROR));
+    }
+    col = col.push(
+        button(text("新建").size(15))
+            .on_press(Message::CreateNew)
+            .padding([6, 22])
+            .style(button::primary),
+    );
+    container(col)
+        .padding(16)
+        .width(Length::FillPortion(1))
+        .style(style::panel(false))
+        .into()
+}
+
+fn open_box(app: &App) -> Element<'_> {
+    let mut col = column![
+        text("打开").size(20),
+        row![
+            button(text("打开草稿… (Ctrl+O)").size(14))
+                .on_press(Message::OpenRequested)
+                .style(button::primary),
+            button(text("输入路径打开").size(14))
+                .on_press(Message::PathInputOpened(FileAction::Open))
+                .style(button::secondary),
+        ]
+        .spacing(10),
+        text("最近打开").size(16),
+    ]
+    .spacing(10);
+    if app.recent.is_empty() {
+        col = col.push(text("（还没有）").size(14).color(style::MUTED));
+    }
+    for path in &app.recent {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        col = col.push(
+            button(
+                column![
+                    text(name).size(14),
+                    text(path.display().to_string())
+                        .size(12)
+                        .color(style::MUTED),
+                ]
+                .spacing(1),
+            )
+            .on_press(Message::OpenPath(path.clone()))
+            .width(Fill)
+            .style(style::finding_button),
+        );
+    }
+    col = col.push(text("示例").size(16)).push(
+        button(text("打开示例报告（金乡县人民政府办公室2021年）").size(14))
+            .on_press(Message::OpenExample)
+            .style(button::secondary),
+    );
+    container(col)
+        .padding(16)
+        .width(Length::FillPortion(1))
+        .style(style::panel(false))
+        .into()
+}

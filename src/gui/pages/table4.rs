@@ -1,0 +1,63 @@
+//! Section 四: table 四, 行政复议 and the two 行政诉讼 groups, with their computed 总计.
+
+use crate::gui::components::{Element, fill_zeros_button, header_cell, number_cell, total_cell};
+use crate::gui::document::Document;
+use crate::gui::message::CellRef;
+use crate::template::{
+    self, SectionKey, T4_COLUMNS, T4_ENTERED_COLS, T4_GROUPS, T4_LITIGATION, T4_REVIEW,
+};
+use iced::widget::scrollable::{Direction, Scrollbar};
+use iced::widget::{Row, column, container, row, scrollable};
+
+const COL_W: f32 = 62.0;
+const H: f32 = 32.0;
+const DATA_H: f32 = 40.0;
+
+pub fn view(doc: &Document) -> Element<'_> {
+    let def = template::section(SectionKey::Review);
+    let group_w = COL_W * T4_COLUMNS.len() as f32;
+    let review: Vec<usize> = (0..T4_GROUPS.len())
+        .filter(|&g| T4_GROUPS[g].parent == T4_REVIEW)
+        .collect();
+    let litigation: Vec<usize> = (0..T4_GROUPS.len())
+        .filter(|&g| T4_GROUPS[g].parent == T4_LITIGATION)
+        .collect();
+    let columns_row =
+        |h: f32| Row::with_children(T4_COLUMNS.iter().map(move |c| header_cell(*c, COL_W, h)));
+    // 行政复议: its columns span the two lower header rows.
+    let mut header = row![];
+    for _ in &review {
+        header = header.push(column![
+            header_cell(T4_REVIEW, group_w, H),
+            columns_row(2.0 * H)
+        ]);
+    }
+    let lit_groups = Row::with_children(
+        litigation
+            .iter()
+            .map(|&g| column![header_cell(T4_GROUPS[g].label, group_w, H), columns_row(H)].into()),
+    );
+    header = header.push(column![
+        header_cell(T4_LITIGATION, group_w * litigation.len() as f32, H),
+        lit_groups
+    ]);
+    let data = Row::with_children(review.iter().chain(&litigation).flat_map(|&g| {
+        (0..T4_COLUMNS.len()).map(move |c| {
+            if c < T4_ENTERED_COLS {
+                number_cell(doc, CellRef::T4 { group: g, col: c }, COL_W, DATA_H)
+            } else {
+                total_cell(doc.report.table4.cell(g, c), false, COL_W, DATA_H)
+            }
+        })
+    }));
+    column![
+        super::page_head(def.heading(), def.hint),
+        fill_zeros_button(SectionKey::Review),
+        scrollable(container(column![header, data]).padding(iced::Padding::ZERO.bottom(12)))
+            .direction(Direction::Horizontal(
+                Scrollbar::new().width(8).scroller_width(8)
+            )),
+    ]
+    .spacing(14)
+    .into()
+}
