@@ -1,0 +1,338 @@
+//! Every rule of spec §3 with a passing and a failing case, starting from the example report,
+//! which passes all of them except one honest warning about a percentage.
+
+use nianbao::draft;
+use nianbao::model::{Entry, Report, count_from_text, wanyuan_from_text};
+use nianbao::rules::{self, Finding, Place, Severity};
+use nianbao::template::{T2Cell, t3row};
+use std::path::Path;
+
+fn example() -> Report {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jinxiang-2021.ron");
+    draft::load(&path).expect("example loads").report
+}
+
+fn findings(r: &Report) -> Vec<Finding> {
+    rules::check(r, None)
+}
+
+fn with_rule<'a>(f: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+    f.iter().filter(|x| x.rule == rule).collect()
+}
+
+/// Asserts the rule fires exactly once and returns that finding.
+fn only<'a>(f: &'a [Finding], rule: &str) -> &'a Finding {
+    let hits = with_rule(f, rule);
+    assert_eq!(hits.len(), 1, "{rule}: {f:#?}");
+    hits[0]
+}
+
+#[test]
+fn the_example_has_no_errors_and_one_percentage_warning() {
+    let f = findings(&example());
+    assert!(!rules::has_errors(&f), "{f:#?}");
+    // The sample printed 37% for 4 of 11 (36.4%); the checks must notice.
+    let w = only(&f, "TXT-APPS");
+    assert_eq!(w.severity, Severity::Warning);
+    assert_eq!(w.place, Place::OverviewPart { index: 1 });
+    assert!(
+        w.message.contains("36%") && w.message.contains("37%"),
+        "{}",
+        w.message
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+#[test]
+fn t3_bal_names_exactly_the_column_that_is_off() {
+    let mut r = example();
+    // 商业企业: one more application received than handled.
+    r.table3.set(t3row::NEW, 1, Entry::Value(2));
+    let f = findings(&r);
+    let bal = only(&f, "T3-BAL");
+    assert_eq!(bal.severity, Severity::Error);
+    assert_eq!(bal.place, Place::Table3Column { col: 1 });
+    assert!(bal.message.contains("商业企业"), "{}", bal.message);
+    assert!(bal.message.contains("多 1"), "{}", bal.message);
+    // Fixing it on the other side of the balance makes it pass again.
+    r.table3.set(t3row::CARRIED_OUT, 1, Entry::Value(1));
+    assert!(with_rule(&findings(&r), "T3-BAL").is_empty());
+}
+
+#[test]
+fn nonblank_points_at_the_blank_cell() {
+    let mut r = example();
+    r.table3.set(5, 3, Entry::Blank);
+    let f = findings(&r);
+    let blank = only(&f, "NONBLANK");
+    assert_eq!(blank.place, Place::Table3 { row: 5, col: 3 });
+    assert!(
+        blank
+            .place
+            .describe()
+            .contains("2.其他法律行政法规禁止公开")
+    );
+    assert!(blank.place.describe().contains("社会公益组织"));
+    // A column with a blank is not also reported as unbalanced.
+    assert!(with_rule(&f, "T3-BAL").is_empty());
+
+    let mut r = example();
+    r.table2.set(T2Cell::Penalty, Entry::Blank);
+    r.table4.set(2, 0, Entry::Blank);
+    let f = findings(&r);
+    let places: Vec<Place> = with_rule(&f, "NONBLANK").iter().map(|x| x.place).collect();
+    assert_eq!(
+        places,
+        vec![
+            Place::Table2 {
+                cell: T2Cell::Penalty
+            },
+            Place::Table4 { group: 2, col: 0 }
+        ]
+    );
+}
+
+#[test]
+fn an_empty_table_is_one_finding_not_a_hundred() {
+    let r = Report::new("某县人民政府办公室", 2023);
+    let f = findings(&r);
+    assert_eq!(with_rule(&f, "NONBLANK").len(), 3, "{f:#?}");
+}
+
+#[test]
+fn int_reports_what_was_typed() {
+    let mut r = example();
+    r.table3.set(t3row::OPEN, 0, count_from_text("3.5"));
+    r.table4.set(0, 1, count_from_text("-1"));
+    r.table2.set(T2Cell::Licensing, count_from_text("/"));
+    let f = findings(&r);
+    let ints = with_rule(&f, "INT");
+    assert_eq!(ints.len(), 3, "{f:#?}");
+    assert!(
+        ints.iter()
+            .any(|x| x.message.contains("“3.5”") && x.message.contains("整数"))
+    );
+    assert!(ints.iter().any(|x| x.message.contains("负数")));
+    assert!(ints.iter().any(|x| x.message.contains("“/”")));
+    assert!(
+        f.iter()
+            .all(|x| x.rule != "INT" || x.severity == Severity::Error),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn unit_catches_yuan_written_as_wanyuan() {
+    let mut r = example();
+    r.table2.fee = wanyuan_from_text("251000元");
+    let f = findings(&r);
+    assert_eq!(only(&f, "UNIT").place, Place::Table2Fee);
+
+    r.table2.fee = wanyuan_from_text("251000");
+    let f = findings(&r);
+    let u = only(&f, "UNIT");
+    assert_eq!(u.severity, Severity::Warning);
+
+    r.table2.fee = wanyuan_from_text("2.51");
+    assert!(with_rule(&findings(&r), "UNIT").is_empty());
+}
+
+#[test]
+fn rules_0_warns_when_a_county_reports_rules() {
+    let mut r = example();
+    r.table2.set(T2Cell::RulesMade, Entry::Value(2));
+    r.table2.set(T2Cell::RulesValid, Entry::Value(2));
+    let f = findings(&r);
+    let w = only(&f, "RULES-0");
+    assert_eq!(w.severity, Severity::Warning);
+    assert!(w.message.contains('2'));
+    assert!(with_rule(&findings(&example()), "RULES-0").is_empty());
+}
+
+#[test]
+fn txt_apps_compares_prose_with_table_three() {
+    let mut r = example();
+    // The example text says 收到……11件 and 自然人申请10件, which match.
+    assert_eq!(with_rule(&findings(&r), "TXT-APPS").len(), 1);
+    r.overview.parts[1].body = r.overview.parts[1]
+        .body
+        .replace(
+            "共收到政府信息依申请公开11件",
+            "共收到政府信息依申请公开12件",
+        )
+        .replace("占37%", "占36%");
+    let f = findings(&r);
+    let w = only(&f, "TXT-APPS");
+    assert!(
+        w.message.contains("12") && w.message.contains("11"),
+        "{}",
+        w.message
+    );
+
+    let mut r = example();
+    r.overview.parts[1].body = r.overview.parts[1]
+        .body
+        .replace("自然人申请10件", "自然人申请9件")
+        .replace("占37%", "占36.4%");
+    let f = findings(&r);
+    let w = only(&f, "TXT-APPS");
+    assert!(w.message.contains("自然人"), "{}", w.message);
+}
+
+#[test]
+fn txt_lit_compares_review_and_litigation() {
+    let mut r = example();
+    // The example says no review or litigation happened; the table agrees.
+    assert!(with_rule(&findings(&r), "TXT-LIT").is_empty());
+    r.table4.set(0, 0, Entry::Value(1));
+    let f = findings(&r);
+    let w = only(&f, "TXT-LIT");
+    assert!(w.message.contains("行政复议"), "{}", w.message);
+
+    let mut r = example();
+    r.overview
+        .intro
+        .push_str("全年被申请行政复议2件，行政诉讼1件。");
+    r.table4.set(0, 0, Entry::Value(2));
+    r.table4.set(1, 3, Entry::Value(1));
+    // Remove the sentence denying cases, which is now false.
+    r.overview.parts[1].body = r.overview.parts[1]
+        .body
+        .replace("未发生因政府信息公开申请提起的行政复议和诉讼案件", "");
+    assert!(
+        with_rule(&findings(&r), "TXT-LIT").is_empty(),
+        "{:#?}",
+        findings(&r)
+    );
+    r.table4.set(2, 0, Entry::Value(1));
+    let f = findings(&r);
+    let w = only(&f, "TXT-LIT");
+    assert!(
+        w.message.contains("行政诉讼") && w.message.contains('2'),
+        "{}",
+        w.message
+    );
+}
+
+#[test]
+fn fee_6_wants_a_fee_statement() {
+    let mut r = example();
+    assert!(with_rule(&findings(&r), "FEE-6").is_empty());
+    // Fee notices went unpaid, yet item （一） says nothing.
+    r.table3.set(t3row::FEE_UNPAID, 0, Entry::Value(1));
+    r.table3.set(t3row::OPEN, 0, Entry::Value(2));
+    r.other_items[0] = "无".into();
+    let f = findings(&r);
+    let w = only(&f, "FEE-6");
+    assert_eq!(w.place, Place::OtherItem { index: 0 });
+    assert!(w.message.contains("1 件"), "{}", w.message);
+    // A bare 无 is not a fee statement even without fee notices.
+    let mut r = example();
+    r.other_items[0] = "无".into();
+    assert_eq!(with_rule(&findings(&r), "FEE-6").len(), 1);
+    r.other_items[0] = "本年度未收取信息处理费。".into();
+    assert!(with_rule(&findings(&r), "FEE-6").is_empty());
+}
+
+#[test]
+fn sec5_must_not_be_empty_or_nothing() {
+    let mut r = example();
+    for text in ["", "无", " 无。 "] {
+        r.problems = text.into();
+        let f = findings(&r);
+        assert_eq!(only(&f, "SEC5").severity, Severity::Error);
+    }
+}
+
+#[test]
+fn sec6_items_need_text() {
+    let mut r = example();
+    r.other_items[4] = String::new();
+    r.other_items[1] = "无".into();
+    let f = findings(&r);
+    let places: Vec<Place> = with_rule(&f, "SEC6").iter().map(|x| x.place).collect();
+    assert_eq!(
+        places,
+        vec![Place::OtherItem { index: 1 }, Place::OtherItem { index: 4 }]
+    );
+}
+
+#[test]
+fn meta_preface_and_prose_are_required() {
+    let mut r = example();
+    r.meta.agency.clear();
+    r.meta.year = 0;
+    r.preface.clear();
+    r.overview.parts[3].body.clear();
+    let f = findings(&r);
+    assert_eq!(with_rule(&f, "META").len(), 2);
+    assert_eq!(only(&f, "PREFACE").severity, Severity::Warning);
+    assert_eq!(only(&f, "PROSE").place, Place::OverviewPart { index: 3 });
+
+    let mut r = example();
+    r.overview.intro.clear();
+    for p in &mut r.overview.parts {
+        p.body.clear();
+    }
+    let f = findings(&r);
+    assert_eq!(only(&f, "PROSE").severity, Severity::Error);
+}
+
+fn next_year_of(last: &Report) -> Report {
+    let mut r = last.clone();
+    r.meta.year += 1;
+    for col in 0..6 {
+        let carried = last.table3.get(t3row::CARRIED_OUT, col).clone();
+        r.table3.set(t3row::CARRIED_IN, col, carried);
+    }
+    r
+}
+
+#[test]
+fn x_carry_compares_with_last_years_carry_over() {
+    let last = example();
+    let mut now = next_year_of(&last);
+    now.table3.set(t3row::NEW, 0, Entry::Value(9));
+    now.table3.set(t3row::CARRIED_IN, 0, Entry::Value(1));
+    assert!(with_rule(&rules::check(&now, Some(&last)), "X-CARRY").len() == 1);
+    now.table3.set(t3row::NEW, 0, Entry::Value(10));
+    now.table3.set(t3row::CARRIED_IN, 0, Entry::Value(0));
+    let f = rules::check(&now, Some(&last));
+    assert!(with_rule(&f, "X-CARRY").is_empty(), "{f:#?}");
+    assert!(with_rule(&f, "X-YEAR").is_empty());
+    // Without last year's report the rule cannot run.
+    now.table3.set(t3row::CARRIED_IN, 0, Entry::Value(1));
+    assert!(with_rule(&rules::check(&now, None), "X-CARRY").is_empty());
+}
+
+#[test]
+fn x_valid_follows_the_documents_in_force() {
+    let last = example();
+    let mut now = next_year_of(&last);
+    // 8 in force last year, 2 made, 1 repealed: 9 now.
+    now.table2.set(T2Cell::NormativeMade, Entry::Value(2));
+    now.table2.set(T2Cell::NormativeRepealed, Entry::Value(1));
+    now.table2.set(T2Cell::NormativeValid, Entry::Value(9));
+    assert!(with_rule(&rules::check(&now, Some(&last)), "X-VALID").is_empty());
+    now.table2.set(T2Cell::NormativeValid, Entry::Value(10));
+    let f = rules::check(&now, Some(&last));
+    let w = only(&f, "X-VALID");
+    assert_eq!(
+        w.place,
+        Place::Table2 {
+            cell: T2Cell::NormativeValid
+        }
+    );
+    assert!(w.message.contains("应为 9"), "{}", w.message);
+}
+
+#[test]
+fn x_year_warns_about_a_wrong_last_year() {
+    let last = example();
+    let mut now = next_year_of(&last);
+    now.meta.year = 2024;
+    assert_eq!(
+        with_rule(&rules::check(&now, Some(&last)), "X-YEAR").len(),
+        1
+    );
+}
