@@ -38,7 +38,9 @@ impl Args {
         while let Some(a) = it.next() {
             if a.starts_with("--") || (a.starts_with('-') && a.len() == 2) {
                 if valued.contains(&a.as_str()) {
-                    let v = it.next().ok_or_else(|| format!("选项 {a} 后面需要一个值"))?;
+                    let v = it
+                        .next()
+                        .ok_or_else(|| format!("选项 {a} 后面需要一个值"))?;
                     options.push((a.clone(), Some(v.clone())));
                 } else {
                     options.push((a.clone(), None));
@@ -100,10 +102,7 @@ pub fn resolve_beside(report_path: &Path, other: &str) -> PathBuf {
     if p.is_absolute() {
         p
     } else {
-        report_path
-            .parent()
-            .map(|d| d.join(&p))
-            .unwrap_or(p)
+        report_path.parent().map(|d| d.join(&p)).unwrap_or(p)
     }
 }
 
@@ -129,15 +128,12 @@ pub fn check(args: &[String]) -> i32 {
         return EXIT_USAGE;
     };
     // An explicit --last-year wins; otherwise the draft may remember last year's file.
-    let last_path = args
-        .value(&["--last-year"])
-        .map(PathBuf::from)
-        .or_else(|| {
-            report
-                .last_year_draft
-                .as_deref()
-                .map(|p| resolve_beside(&path, p))
-        });
+    let last_path = args.value(&["--last-year"]).map(PathBuf::from).or_else(|| {
+        report
+            .last_year_draft
+            .as_deref()
+            .map(|p| resolve_beside(&path, p))
+    });
     let last = match &last_path {
         Some(p) => match load_or_report(p) {
             Some(r) => Some(r),

@@ -207,24 +207,26 @@ impl Serialize for Table2 {
     }
 }
 
-keyed_map_deserialize!(Table2, TextOrNumber, "table 二 as a map", |entries: BTreeMap<
-    String,
+keyed_map_deserialize!(
+    Table2,
     TextOrNumber,
->| {
-    let mut t = Table2::default();
-    for (key, v) in entries {
-        let text = match v {
-            TextOrNumber::Blank => continue,
-            TextOrNumber::Text(t) => t,
-        };
-        if key == FEE_KEY {
-            t.fee = wanyuan_from_text(&text);
-        } else if let Some(cell) = T2Cell::ALL.into_iter().find(|c| c.key() == key) {
-            t.set(cell, count_from_text(&text));
+    "table 二 as a map",
+    |entries: BTreeMap<String, TextOrNumber>| {
+        let mut t = Table2::default();
+        for (key, v) in entries {
+            let text = match v {
+                TextOrNumber::Blank => continue,
+                TextOrNumber::Text(t) => t,
+            };
+            if key == FEE_KEY {
+                t.fee = wanyuan_from_text(&text);
+            } else if let Some(cell) = T2Cell::ALL.into_iter().find(|c| c.key() == key) {
+                t.set(cell, count_from_text(&text));
+            }
         }
+        t
     }
-    t
-});
+);
 
 impl Serialize for Table3 {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -236,50 +238,56 @@ impl Serialize for Table3 {
     }
 }
 
-keyed_map_deserialize!(Table3, RowIn, "table 三 as a map of rows", |entries: BTreeMap<
-    String,
+keyed_map_deserialize!(
+    Table3,
     RowIn,
->| {
-    let mut t = Table3::default();
-    for (key, RowIn(cells)) in entries {
-        if let Some(r) = T3_ROW_DEFS.iter().position(|d| d.key == key && d.entered) {
-            let mut row: [Count; T3_ENTERED_COLS] = Default::default();
-            copy_row(&mut row, cells);
-            for (c, e) in row.into_iter().enumerate() {
-                t.set(r, c, e);
+    "table 三 as a map of rows",
+    |entries: BTreeMap<String, RowIn>| {
+        let mut t = Table3::default();
+        for (key, RowIn(cells)) in entries {
+            if let Some(r) = T3_ROW_DEFS.iter().position(|d| d.key == key && d.entered) {
+                let mut row: [Count; T3_ENTERED_COLS] = Default::default();
+                copy_row(&mut row, cells);
+                for (c, e) in row.into_iter().enumerate() {
+                    t.set(r, c, e);
+                }
             }
         }
+        t
     }
-    t
-});
+);
 
 impl Serialize for Table4 {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(T4_GROUPS.len()))?;
         for (g, def) in T4_GROUPS.iter().enumerate() {
-            let cells: Vec<Count> = (0..T4_ENTERED_COLS).map(|c| self.get(g, c).clone()).collect();
+            let cells: Vec<Count> = (0..T4_ENTERED_COLS)
+                .map(|c| self.get(g, c).clone())
+                .collect();
             m.serialize_entry(def.key, &Row(&cells))?;
         }
         m.end()
     }
 }
 
-keyed_map_deserialize!(Table4, RowIn, "table 四 as a map of groups", |entries: BTreeMap<
-    String,
+keyed_map_deserialize!(
+    Table4,
     RowIn,
->| {
-    let mut t = Table4::default();
-    for (key, RowIn(cells)) in entries {
-        if let Some(g) = T4_GROUPS.iter().position(|d| d.key == key) {
-            let mut row: [Count; T4_ENTERED_COLS] = Default::default();
-            copy_row(&mut row, cells);
-            for (c, e) in row.into_iter().enumerate() {
-                t.set(g, c, e);
+    "table 四 as a map of groups",
+    |entries: BTreeMap<String, RowIn>| {
+        let mut t = Table4::default();
+        for (key, RowIn(cells)) in entries {
+            if let Some(g) = T4_GROUPS.iter().position(|d| d.key == key) {
+                let mut row: [Count; T4_ENTERED_COLS] = Default::default();
+                copy_row(&mut row, cells);
+                for (c, e) in row.into_iter().enumerate() {
+                    t.set(g, c, e);
+                }
             }
         }
+        t
     }
-    t
-});
+);
 
 /// Section 六 written as a map keyed by item.
 struct OtherItems<'a>(&'a [String; OTHER_ITEMS.len()]);
@@ -357,9 +365,17 @@ struct DraftIn {
 /// Why a draft could not be read or written. `Display` gives the Chinese message for the user.
 #[derive(Debug)]
 pub enum DraftError {
-    Io { path: PathBuf, error: std::io::Error },
-    TooLarge { path: PathBuf, bytes: u64 },
-    NotText { path: PathBuf },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+    },
+    NotText {
+        path: PathBuf,
+    },
     /// Not RON at all, or RON that is not a draft.
     Syntax {
         path: PathBuf,
@@ -367,7 +383,9 @@ pub enum DraftError {
         col: usize,
         detail: String,
     },
-    NotADraft { path: PathBuf },
+    NotADraft {
+        path: PathBuf,
+    },
 }
 
 impl fmt::Display for DraftError {
@@ -597,7 +615,10 @@ mod tests {
         let back = from_ron(&text, Path::new("x.ron")).unwrap().report;
         assert_eq!(back, r);
         assert!(text.contains("\"fees_wanyuan\": \"1.2345\""), "{text}");
-        assert!(text.contains("\"new\": (10, \"七\", None, None, None, None)"), "{text}");
+        assert!(
+            text.contains("\"new\": (10, \"七\", None, None, None, None)"),
+            "{text}"
+        );
     }
 
     #[test]

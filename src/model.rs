@@ -675,6 +675,9 @@ mod tests {
         assert!(p.contains("总体情况、主动公开政府信息情况"), "{p}");
         assert!(p.contains("联系电话：0000-1234567"), "{p}");
         assert!(!p.contains("地址"), "{p}");
-        assert_eq!(r.title(), "某县人民政府办公室2023年政府信息公开工作年度报告");
+        assert_eq!(
+            r.title(),
+            "某县人民政府办公室2023年政府信息公开工作年度报告"
+        );
     }
 }

@@ -36,12 +36,16 @@ impl Severity {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Place {
     /// A metadata field: "agency", "year", "portal_name", ….
-    Meta { field: &'static str },
+    Meta {
+        field: &'static str,
+    },
     Preface,
     /// The opening paragraph of section 一.
     OverviewIntro,
     /// A sub-head of section 一, by index.
-    OverviewPart { index: usize },
+    OverviewPart {
+        index: usize,
+    },
     /// A section as a whole.
     Section {
         #[serde(serialize_with = "section_key")]
@@ -55,13 +59,23 @@ pub enum Place {
     /// The fee amount of table 二.
     Table2Fee,
     /// A cell of table 三: template row and column indices.
-    Table3 { row: usize, col: usize },
+    Table3 {
+        row: usize,
+        col: usize,
+    },
     /// A whole column of table 三.
-    Table3Column { col: usize },
+    Table3Column {
+        col: usize,
+    },
     /// A cell of table 四: group and column indices.
-    Table4 { group: usize, col: usize },
+    Table4 {
+        group: usize,
+        col: usize,
+    },
     /// A sub-item of section 六, by index.
-    OtherItem { index: usize },
+    OtherItem {
+        index: usize,
+    },
 }
 
 fn section_key<S: serde::Serializer>(k: &SectionKey, s: S) -> Result<S::Ok, S::Error> {
@@ -128,11 +142,9 @@ impl Place {
                 T3_COLUMNS[*col].label
             ),
             Place::Table3Column { col } => format!("表三 「{}」列", T3_COLUMNS[*col].label),
-            Place::Table4 { group, col } => format!(
-                "表四 {} · {}",
-                T4_GROUPS[*group].label,
-                T4_COLUMNS[*col]
-            ),
+            Place::Table4 { group, col } => {
+                format!("表四 {} · {}", T4_GROUPS[*group].label, T4_COLUMNS[*col])
+            }
             Place::OtherItem { index } => format!(
                 "{} · {}{}",
                 section_heading(SectionKey::Other),
@@ -352,7 +364,11 @@ fn check_count(entry: &Count, place: Place, f: &mut Findings) -> bool {
     match entry {
         Entry::Value(_) => false,
         Entry::Blank => {
-            f.error("NONBLANK", place, "单元格为空。没有的请填0，不要留空或填“/”“-”。".into());
+            f.error(
+                "NONBLANK",
+                place,
+                "单元格为空。没有的请填0，不要留空或填“/”“-”。".into(),
+            );
             true
         }
         Entry::Invalid(text) => {
@@ -437,7 +453,11 @@ fn check_tables(r: &Report, f: &mut Findings) {
         for col in 0..T3_ENTERED_COLS {
             let (left, right) = t3.balance(col);
             if left.complete && right.complete && left.value != right.value {
-                f.error("T3-BAL", Place::Table3Column { col }, balance_message(r, col));
+                f.error(
+                    "T3-BAL",
+                    Place::Table3Column { col },
+                    balance_message(r, col),
+                );
             }
         }
     }
@@ -734,12 +754,7 @@ fn check_text_against_tables(r: &Report, f: &mut Findings) {
                             place(index),
                             format!(
                                 "{}{} 件占办理总数 {} 件的 {:.*}%，正文写的是 {}%。",
-                                reading.what,
-                                claim.count,
-                                handled.value,
-                                decimals,
-                                exact,
-                                stated
+                                reading.what, claim.count, handled.value, decimals, exact, stated
                             ),
                         );
                     }
@@ -813,11 +828,7 @@ fn check_cross_year(r: &Report, last: &Report, f: &mut Findings) {
         }
     }
     let kinds = [
-        (
-            T2Cell::RulesMade,
-            T2Cell::RulesRepealed,
-            T2Cell::RulesValid,
-        ),
+        (T2Cell::RulesMade, T2Cell::RulesRepealed, T2Cell::RulesValid),
         (
             T2Cell::NormativeMade,
             T2Cell::NormativeRepealed,
@@ -854,7 +865,9 @@ mod tests {
 
     #[test]
     fn claims_find_counts_and_percentages() {
-        let c = claims("共收到政府信息依申请公开 11 件，未发生超时答复现象。“予以公开”的 4 件，占 37%；部分公开1件，占比9.1%。");
+        let c = claims(
+            "共收到政府信息依申请公开 11 件，未发生超时答复现象。“予以公开”的 4 件，占 37%；部分公开1件，占比9.1%。",
+        );
         assert_eq!(c.len(), 3);
         assert_eq!(c[0].count, 11);
         assert_eq!(c[0].context, "共收到政府信息依申请公开");
@@ -866,8 +879,14 @@ mod tests {
 
     #[test]
     fn labels_reduce_to_their_names() {
-        assert_eq!(outcome_name("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), "部分公开");
+        assert_eq!(
+            outcome_name("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+            "部分公开"
+        );
         assert_eq!(outcome_name("（一）予以公开"), "予以公开");
-        assert_eq!(item_text("1.本机关不掌握相关政府信息"), "本机关不掌握相关政府信息");
+        assert_eq!(
+            item_text("1.本机关不掌握相关政府信息"),
+            "本机关不掌握相关政府信息"
+        );
     }
 }

@@ -688,7 +688,10 @@ mod tests {
             let (row, col) = cell.labels();
             assert!(!row.is_empty() && !col.is_empty(), "{cell:?}");
         }
-        assert_eq!(T2Cell::NormativeValid.labels(), ("行政规范性文件", "现行有效件数"));
+        assert_eq!(
+            T2Cell::NormativeValid.labels(),
+            ("行政规范性文件", "现行有效件数")
+        );
     }
 
     #[test]
@@ -696,6 +699,9 @@ mod tests {
         for (i, s) in SECTIONS.iter().enumerate() {
             assert_eq!(s.key as usize, i);
         }
-        assert_eq!(section(SectionKey::Review).heading(), "四、政府信息公开行政复议、行政诉讼情况");
+        assert_eq!(
+            section(SectionKey::Review).heading(),
+            "四、政府信息公开行政复议、行政诉讼情况"
+        );
     }
 }

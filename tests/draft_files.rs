@@ -11,7 +11,9 @@ fn example_path() -> PathBuf {
 }
 
 fn example() -> Report {
-    draft::load(&example_path()).expect("the example loads").report
+    draft::load(&example_path())
+        .expect("the example loads")
+        .report
 }
 
 #[test]
@@ -66,8 +68,8 @@ fn example_holds_the_sample_numbers() {
 /// Every sentence of the published sample is in the example draft.
 #[test]
 fn example_contains_every_sentence_of_the_sample() {
-    let sample_path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/samples/jinxiang-2021-report.txt");
+    let sample_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/jinxiang-2021-report.txt");
     let Ok(sample) = fs::read_to_string(&sample_path) else {
         // The sample sits beside the repo in development and CI; say so if it does not.
         panic!("sample not found at {}", sample_path.display());
@@ -94,7 +96,10 @@ fn example_contains_every_sentence_of_the_sample() {
             continue;
         }
         let tail: String = chars[chars.len() - 8..].iter().collect();
-        assert!(ours.contains(&tail), "sentence ending “{tail}” is missing from the example");
+        assert!(
+            ours.contains(&tail),
+            "sentence ending “{tail}” is missing from the example"
+        );
         checked += 1;
     }
     assert!(checked > 50, "only {checked} sentences compared");
@@ -134,7 +139,10 @@ fn damaged_foreign_and_oversized_files_give_errors() {
 
     let binary = dir.path().join("report.pdf.ron");
     fs::write(&binary, b"%PDF-1.7\n\x00\x01\x02\xff\xfe").expect("write");
-    assert!(matches!(draft::load(&binary), Err(DraftError::NotText { .. })));
+    assert!(matches!(
+        draft::load(&binary),
+        Err(DraftError::NotText { .. })
+    ));
 
     let json = dir.path().join("data.ron");
     fs::write(&json, "{\"agency\": \"x\"}").expect("write");
@@ -142,12 +150,18 @@ fn damaged_foreign_and_oversized_files_give_errors() {
 
     let foreign = dir.path().join("other.ron");
     fs::write(&foreign, "(window: (width: 800, height: 600))").expect("write");
-    assert!(matches!(draft::load(&foreign), Err(DraftError::NotADraft { .. })));
+    assert!(matches!(
+        draft::load(&foreign),
+        Err(DraftError::NotADraft { .. })
+    ));
 
     let huge = dir.path().join("huge.ron");
     let f = fs::File::create(&huge).expect("create");
     f.set_len(draft::MAX_DRAFT_BYTES + 1).expect("grow");
-    assert!(matches!(draft::load(&huge), Err(DraftError::TooLarge { .. })));
+    assert!(matches!(
+        draft::load(&huge),
+        Err(DraftError::TooLarge { .. })
+    ));
 
     let missing = dir.path().join("missing.ron");
     let e = draft::load(&missing).expect_err("missing");
