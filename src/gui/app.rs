@@ -360,7 +360,8 @@ impl App {
         match draft::load(&path) {
             Ok(loaded) => {
                 // Not tied to the file: saving asks for a new place, so the example stays intact.
-                let doc = Document::new(loaded.report, None);
+                let mut doc = Document::new(loaded.report, None);
+                doc.untitled = Some("示例报告（未保存）");
                 self.install(doc);
                 self.page = Page::Section(SectionKey::Applications);
                 self.info("已打开示例报告（金乡县人民政府办公室2021年）。保存时请另选位置。");

@@ -31,6 +31,8 @@ pub struct Document {
     /// The draft file; `None` until first saved (a new report, the example, a restored autosave
     /// of a never-saved report).
     pub path: Option<PathBuf>,
+    /// What to call a report that has no file yet, e.g. the example.
+    pub untitled: Option<&'static str>,
     /// Changed since last saved.
     pub dirty: bool,
     /// Changed since the last autosave.
@@ -71,6 +73,7 @@ impl Document {
         let mut doc = Document {
             report,
             path,
+            untitled: None,
             dirty: false,
             needs_autosave: false,
             findings: Vec::new(),
@@ -94,7 +97,7 @@ impl Document {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| p.display().to_string()),
-            None => "未保存的新报告".to_string(),
+            None => self.untitled.unwrap_or("未保存的新报告").to_string(),
         }
     }
 
