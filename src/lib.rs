@@ -14,4 +14,6 @@ pub mod pdf;
 pub mod paste;
 pub mod recovery;
 pub mod rules;
+pub mod sentences;
 pub mod template;
+pub mod yearly;

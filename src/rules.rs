@@ -798,6 +798,7 @@ fn check_denials_of_litigation(r: &Report, text: &str, place: Place, f: &mut Fin
 // ---------------------------------------------------------------------------------------------
 
 fn check_cross_year(r: &Report, last: &Report, f: &mut Findings) {
+    f.0.extend(crate::yearly::copy_findings(r, last));
     if last.meta.year != 0 && r.meta.year != 0 && last.meta.year + 1 != r.meta.year {
         f.warn(
             "X-YEAR",
