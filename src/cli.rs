@@ -3,6 +3,8 @@
 
 use crate::draft;
 use crate::rules::{self, Finding, Severity};
+use crate::sentences;
+use crate::yearly;
 use std::path::{Path, PathBuf};
 
 /// Exit code for "the command ran, and the report has errors".
@@ -20,6 +22,12 @@ nianbao — 政府信息公开工作年度报告 编写、检查与打印
                                    检查报告，列出问题；有错误时退出码为 1
   nianbao export 草稿.ron -o 报告.pdf [--bundled-fonts]
                                    导出可打印的 PDF
+  nianbao new --from 上年.ron -o 新草稿.ron [--force]
+                                   以上年报告为起点新建下一年度的草稿
+  nianbao compare 本年.ron 上年.ron [--json]
+                                   与上年报告对比主要数据
+  nianbao sentences 草稿.ron [--decimals 1]
+                                   根据表格生成总体情况中的数据句子
   nianbao help                     显示本说明
 ";
 
@@ -146,6 +154,11 @@ pub fn check(args: &[String]) -> i32 {
         print_json(&findings);
     } else {
         print_readable(&report.title(), &findings, last_path.as_deref());
+        // With last year's report at hand, the reviewer also sees what moved.
+        if let Some(last) = &last {
+            println!();
+            print!("{}", yearly::compare(&report, last).to_text());
+        }
     }
     if rules::has_errors(&findings) {
         EXIT_FINDINGS
@@ -192,4 +205,165 @@ fn print_readable(title: &str, findings: &[Finding], last: Option<&Path>) {
         println!("{f}");
     }
     println!("共 {errors} 个错误，{warnings} 个提示。");
+}
+
+/// Prints the usage after an argument error and returns [`EXIT_USAGE`].
+fn usage_error(message: &str) -> i32 {
+    if !message.is_empty() {
+        eprintln!("{message}");
+    }
+    eprintln!("\n{USAGE}");
+    EXIT_USAGE
+}
+
+/// `nianbao new --from LAST.ron -o NEW.ron [--force]`: a new draft for the next year, started
+/// from last year's (see [`yearly::new_from_last`]).
+pub fn new_from_last(args: &[String]) -> i32 {
+    let args = match Args::parse(args, &["--from", "-o", "--output"]) {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
+    let unknown = args.unknown(&["--from", "-o", "--output", "--force"]);
+    if !unknown.is_empty() {
+        return usage_error(&format!("不认识的选项：{}", unknown.join(" ")));
+    }
+    let (Some(from), Some(out)) = (args.value(&["--from"]), args.value(&["-o", "--output"])) else {
+        return usage_error("请用 --from 指定上年报告草稿，用 -o 指定新草稿的文件名。");
+    };
+    if !args.positional.is_empty() {
+        return usage_error(&format!("多余的参数：{}", args.positional.join(" ")));
+    }
+    let (from, out) = (PathBuf::from(from), PathBuf::from(out));
+    // Overwriting last year's own file would lose the very report the new one is checked against.
+    let same_file = match (from.canonicalize(), out.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same_file {
+        eprintln!(
+            "新草稿不能保存为上年报告本身（{}），请换一个文件名。",
+            out.display()
+        );
+        return EXIT_USAGE;
+    }
+    if out.exists() && !args.flag("--force") {
+        eprintln!(
+            "文件 {} 已存在，未覆盖。如确需覆盖，请加 --force。",
+            out.display()
+        );
+        return EXIT_USAGE;
+    }
+    let Some(last) = load_or_report(&from) else {
+        return EXIT_USAGE;
+    };
+    let mut report = yearly::new_from_last(&last, Some(&from));
+    yearly::link_last_year(&mut report, &from, &out);
+    if let Err(e) = draft::save(&report, &out) {
+        eprintln!("{e}");
+        return EXIT_USAGE;
+    }
+    let year = |y: u16| {
+        if y == 0 {
+            "（未填年度）".to_string()
+        } else {
+            format!(" {y} 年度")
+        }
+    };
+    println!(
+        "已根据{}报告新建{}草稿：{}",
+        year(last.meta.year),
+        year(report.meta.year),
+        out.display()
+    );
+    println!("· 表三“上年结转”已按上年报告的“结转下年度继续办理”逐列填入；");
+    println!("· 其余表格数字留空，请填写本年度数据（上年的现行有效件数仍用于跨年核对）；");
+    println!(
+        "· 已记住上年报告 {}，检查时自动作跨年核对。",
+        report.last_year_draft.as_deref().unwrap_or_default()
+    );
+    let inherited = yearly::inherited_fields(&report, &last);
+    if !inherited.is_empty() {
+        println!("以下正文沿用了上年的内容，仅作起点，请结合本年度工作改写：");
+        for place in inherited {
+            println!("  - {}", place.describe());
+        }
+    }
+    0
+}
+
+/// `nianbao compare THIS.ron LAST.ron [--json]`: key figures of both years side by side.
+pub fn compare(args: &[String]) -> i32 {
+    let args = match Args::parse(args, &[]) {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
+    let unknown = args.unknown(&["--json"]);
+    if !unknown.is_empty() {
+        return usage_error(&format!("不认识的选项：{}", unknown.join(" ")));
+    }
+    let [this, last] = args.positional.as_slice() else {
+        return usage_error("请依次给出本年和上年的报告草稿。");
+    };
+    let (Some(this), Some(last)) = (
+        load_or_report(Path::new(this)),
+        load_or_report(Path::new(last)),
+    ) else {
+        return EXIT_USAGE;
+    };
+    let comparison = yearly::compare(&this, &last);
+    if args.flag("--json") {
+        match serde_json::to_string_pretty(&comparison) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("无法生成 JSON：{e}");
+                return EXIT_USAGE;
+            }
+        }
+    } else {
+        print!("{}", comparison.to_text());
+    }
+    0
+}
+
+/// `nianbao sentences DRAFT.ron [--decimals N]`: the data sentences generated from the tables.
+pub fn sentences(args: &[String]) -> i32 {
+    let args = match Args::parse(args, &["--decimals"]) {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
+    let unknown = args.unknown(&["--decimals"]);
+    if !unknown.is_empty() {
+        return usage_error(&format!("不认识的选项：{}", unknown.join(" ")));
+    }
+    let [path] = args.positional.as_slice() else {
+        return usage_error("请给出一个报告草稿。");
+    };
+    let mut options = sentences::Options::default();
+    if let Some(d) = args.value(&["--decimals"]) {
+        match d.parse::<u8>() {
+            Ok(d) if d <= sentences::MAX_DECIMALS => options.decimals = d,
+            _ => {
+                return usage_error(&format!(
+                    "--decimals 应为 0 到 {} 之间的整数，而不是“{d}”。",
+                    sentences::MAX_DECIMALS
+                ));
+            }
+        }
+    }
+    let Some(report) = load_or_report(Path::new(path)) else {
+        return EXIT_USAGE;
+    };
+    let generated = sentences::generate(&report, &options);
+    for p in &generated.paragraphs {
+        println!(
+            "【{}】建议放在：{}",
+            p.topic.label(),
+            p.topic.suggested_place().describe()
+        );
+        println!("{}\n", p.text);
+    }
+    for m in &generated.missing {
+        println!("（{m}）");
+    }
+    0
 }

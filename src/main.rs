@@ -12,6 +12,9 @@ fn main() -> ExitCode {
     }
     let code = match args.first().map(String::as_str) {
         Some("check") => cli::check(&args[1..]),
+        Some("new") => cli::new_from_last(&args[1..]),
+        Some("compare") => cli::compare(&args[1..]),
+        Some("sentences") => cli::sentences(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{}", cli::USAGE);
             0
