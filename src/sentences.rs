@@ -258,6 +258,10 @@ fn proactive(r: &Report, missing: &mut Vec<String>) -> Option<String> {
     for (made, repealed, valid, always) in kinds {
         let (label, _) = made.labels();
         let (Some(m), Some(x), Some(v)) = (get(made), get(repealed), get(valid)) else {
+            // 规章 are mentioned only when there are some, so an unfilled row is no gap here.
+            if !always {
+                continue;
+            }
             missing.push(format!(
                 "表二“{label}”的制发、废止、现行有效件数尚未填全，未生成{label}的句子。"
             ));
@@ -299,6 +303,13 @@ fn proactive(r: &Report, missing: &mut Vec<String>) -> Option<String> {
 fn applications(r: &Report, options: &Options, missing: &mut Vec<String>) -> Option<String> {
     let t3 = &r.table3;
     let mut text = String::new();
+    if t3
+        .entered_rows()
+        .all(|(_, cells)| cells.iter().all(|c| c.is_blank()))
+    {
+        missing.push("表三尚未填写，未生成依申请公开的句子。".to_string());
+        return None;
+    }
 
     // Received and carried over.
     let new = complete(t3.cell(t3row::NEW, T3_TOTAL_COL));
