@@ -59,6 +59,7 @@ pub enum Topic {
 }
 
 impl Topic {
+    /// Every topic, in the order paragraphs are generated.
     pub const ALL: [Topic; 3] = [Topic::Proactive, Topic::Applications, Topic::Review];
 
     /// A short Chinese name for menus: "主动公开数据".
@@ -88,7 +89,9 @@ impl Topic {
 /// One generated paragraph: a single line of text, ready to insert.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Paragraph {
+    /// What it is about; [`Topic::suggested_place`] says where it customarily goes.
     pub topic: Topic,
+    /// One line (no line breaks), so that it is one paragraph of the report.
     pub text: String,
 }
 
@@ -120,6 +123,7 @@ impl Generated {
 pub struct Percent {
     /// The percentage times 10^decimals, e.g. 364 for 36.4% with one decimal.
     pub scaled: u64,
+    /// Decimals shown.
     pub decimals: u8,
 }
 
@@ -586,7 +590,9 @@ pub enum Action {
 /// The text after inserting a generated paragraph, and what happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Insertion {
+    /// The field's whole new text.
     pub text: String,
+    /// What changed, for the interface to tell the person.
     pub action: Action,
 }
 

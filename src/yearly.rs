@@ -302,6 +302,7 @@ pub struct Figure {
     pub key: &'static str,
     /// Chinese name from the template, e.g. "予以公开".
     pub label: String,
+    /// 件 or 万元.
     pub unit: Unit,
     /// This year's value; `None` while the cells behind it are not all filled.
     pub this: Option<u64>,
@@ -347,7 +348,9 @@ impl Figure {
 /// This year's key figures beside last year's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Comparison {
+    /// 年度 of this report (0 if not set).
     pub this_year: u16,
+    /// 年度 of last year's report (0 if not set).
     pub last_year: u16,
     /// In reading order: applications, outcomes, 复议/诉讼, table 二.
     pub figures: Vec<Figure>,
