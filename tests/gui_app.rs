@@ -239,6 +239,26 @@ fn the_app_offers_and_restores_an_autosave_after_a_crash() {
 }
 
 #[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut app = new_report();
+    let _ = app.update(Message::CellInput(
+        CellRef::T3 { row: 0, col: 0 },
+        "1".into(),
+    ));
+    let _ = app.update(Message::CloseRequested);
+    assert_eq!(app.confirm, Some(nianbao::gui::message::Pending::Exit));
+    {
+        let mut ui = simulator(&app);
+        assert!(ui.find("有未保存的修改").is_ok());
+    }
+    let _ = app.update(Message::Confirmed(
+        nianbao::gui::message::ConfirmChoice::Cancel,
+    ));
+    assert_eq!(app.confirm, None);
+    assert!(app.doc.is_some());
+}
+
+#[test]
 fn choosing_a_finding_goes_to_its_field() {
     let mut app = new_report();
     let place = Place::Table4 { group: 1, col: 2 };

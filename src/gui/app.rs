@@ -144,6 +144,7 @@ impl App {
             Message::PathInputChanged(s) => self.edit_path_prompt(s),
             Message::PathInputSubmitted => self.submit_path_prompt(),
             Message::PathInputCancelled => self.cancel_path_prompt(),
+            Message::PathInputOpened(FileAction::Open) => self.guard(Pending::OpenTypedPath),
             Message::PathInputOpened(action) => self.open_path_prompt(action, None),
             Message::RestoreAutosave => self.guard(Pending::Restore),
             Message::DiscardAutosave => self.discard_autosave(),
@@ -265,6 +266,7 @@ impl App {
             Pending::Exit => self.exit(),
             Pending::OpenPath(path) => self.open(&path),
             Pending::OpenDialog => self.ask_path(FileAction::Open),
+            Pending::OpenTypedPath => self.open_path_prompt(FileAction::Open, None),
             Pending::OpenExample => self.open_example(),
             Pending::CreateNew => self.create_new(),
             Pending::Restore => self.restore_autosave(),
@@ -483,7 +485,8 @@ impl App {
 
     fn path_chosen(&mut self, action: FileAction, path: PathBuf) -> Task<Message> {
         match action {
-            FileAction::Open => self.guard(Pending::OpenPath(path)),
+            // Unsaved changes were asked about before the dialog opened.
+            FileAction::Open => self.open(&path),
             FileAction::SaveAs => self.save_to(path),
             FileAction::ExportTo => {
                 self.export.path = files::with_extension(path, "pdf").display().to_string();

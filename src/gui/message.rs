@@ -104,6 +104,8 @@ pub enum Pending {
     OpenPath(PathBuf),
     /// Show the open dialog.
     OpenDialog,
+    /// Ask for a typed path to open.
+    OpenTypedPath,
     /// Open the example report.
     OpenExample,
     /// Create the new report asked for on the start screen.

@@ -351,14 +351,14 @@ pub fn locate(place: &Place) -> (f32, Option<iced::widget::Id>) {
         Place::Table3 { row, col } => {
             let focus = (col < crate::template::T3_ENTERED_COLS
                 && crate::template::T3_ROW_DEFS[row].entered)
-                .then(|| CellRef::T3 { row, col });
+                .then_some(CellRef::T3 { row, col });
             (table3::row_y(row), focus.and_then(cell))
         }
         Place::Table3Column { .. } => (table3::row_y(crate::template::T3_ROWS), None),
         Place::Table4 { group, col } => (
             0.0,
             (col < crate::template::T4_ENTERED_COLS)
-                .then(|| CellRef::T4 { group, col })
+                .then_some(CellRef::T4 { group, col })
                 .and_then(cell),
         ),
         Place::OtherItem { index } => (other::item_y(index), prose(ProseField::OtherItem(index))),

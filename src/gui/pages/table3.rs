@@ -106,8 +106,8 @@ fn header<'a>() -> Element<'a> {
         .collect();
     let mut top_row = row![];
     let mut legal_done = false;
-    for c in 0..T3_COLS {
-        if T3_COLUMNS[c].under_legal_persons {
+    for def in &T3_COLUMNS {
+        if def.under_legal_persons {
             if !legal_done {
                 legal_done = true;
                 let subs = legal
@@ -119,7 +119,7 @@ fn header<'a>() -> Element<'a> {
                 ]);
             }
         } else {
-            top_row = top_row.push(header_cell(T3_COLUMNS[c].label, DATA_W, H2 + H3));
+            top_row = top_row.push(header_cell(def.label, DATA_W, H2 + H3));
         }
     }
     row![
