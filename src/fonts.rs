@@ -204,6 +204,15 @@ impl LoadedFace {
         Some((gid.0, advance))
     }
 
+    /// The advance of a glyph as a PDF viewer takes it from the /W array: thousandths of an em,
+    /// truncated the way printpdf writes them.
+    pub fn pdf_width(&self, gid: u16) -> f32 {
+        self.face
+            .glyph_hor_advance(ttf_parser::GlyphId(gid))
+            .map(|a| (f32::from(a) * 1000.0 / self.units_per_em).trunc())
+            .unwrap_or(0.0)
+    }
+
     /// Whether the face has a real glyph for `ch`.
     pub fn has(&self, ch: char) -> bool {
         self.lookup(ch).is_some()

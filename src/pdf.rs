@@ -231,7 +231,7 @@ fn render(
     let pages = doc
         .pages
         .iter()
-        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, &ids)))
+        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, &ids, fonts)))
         .collect();
     pdf.with_pages(pages);
     let options = PdfSaveOptions {
@@ -246,7 +246,11 @@ fn render(
     Ok(bytes)
 }
 
-fn page_ops(page: &layout::Page, ids: &std::collections::BTreeMap<FaceId, FontId>) -> Vec<Op> {
+fn page_ops(
+    page: &layout::Page,
+    ids: &std::collections::BTreeMap<FaceId, FontId>,
+    fonts: &FontSet,
+) -> Vec<Op> {
     let mut ops = Vec::new();
     let mut in_text = false;
     let mut font: Option<(FaceId, f32)> = None;
@@ -269,20 +273,34 @@ fn page_ops(page: &layout::Page, ids: &std::collections::BTreeMap<FaceId, FontId
                     });
                     font = Some((run.face, run.size));
                 }
-                // One absolutely placed glyph per show; printpdf merges a baseline's glyphs
-                // back into one TJ array, so viewers and pdftotext read whole lines.
+                // One positioned run per show: the kerns of the TJ array move each glyph from
+                // where the viewer's pen (the /W width) leaves it to where layout put it.
+                // Rounded to 0.1/1000 em (under 0.002 pt), against the rounded pen, so no
+                // error adds up along a line and the numbers stay short.
+                let Some(first) = run.glyphs.first() else {
+                    continue;
+                };
+                let face = fonts.face(run.face);
+                let mut items = Vec::with_capacity(run.glyphs.len() * 2);
+                let mut pen = 0.0f64;
                 for g in &run.glyphs {
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(Pt(g.x), Pt(PAGE_HEIGHT - run.baseline)),
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::GlyphIds(vec![Codepoint {
-                            gid: g.gid,
-                            offset: 0.0,
-                            cid: Some(g.ch.to_string()),
-                        }])],
-                    });
+                    let target = f64::from(g.x - first.x) * 1000.0 / f64::from(run.size);
+                    let kern = ((pen - target) * 10.0).round() / 10.0;
+                    if kern != 0.0 {
+                        items.push(TextItem::Offset(kern as f32));
+                        pen -= kern;
+                    }
+                    items.push(TextItem::GlyphIds(vec![Codepoint {
+                        gid: g.gid,
+                        offset: 0.0,
+                        cid: Some(g.ch.to_string()),
+                    }]));
+                    pen += face.map(|f| f64::from(f.pdf_width(g.gid))).unwrap_or(0.0);
                 }
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(first.x), Pt(PAGE_HEIGHT - run.baseline)),
+                });
+                ops.push(Op::ShowText { items });
             }
             Item::Rule(r) => {
                 if in_text {
@@ -350,6 +368,57 @@ fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// `nianbao export DRAFT.ron -o OUT.pdf [--bundled-fonts] [--allow-missing-chars]`: returns the
+/// process exit code.
+pub fn run_cli(args: &[String]) -> i32 {
+    use crate::cli::{self, Args};
+    let known = ["-o", "--output", "--bundled-fonts", "--allow-missing-chars"];
+    let args = match Args::parse(args, &["-o", "--output"]) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}\n\n{}", cli::USAGE);
+            return cli::EXIT_USAGE;
+        }
+    };
+    let unknown = args.unknown(&known);
+    let (Some(draft_path), Some(out), true) = (
+        args.positional.first(),
+        args.value(&["-o", "--output"]),
+        unknown.is_empty() && args.positional.len() == 1,
+    ) else {
+        if !unknown.is_empty() {
+            eprintln!("不认识的选项：{}", unknown.join(" "));
+        }
+        eprintln!("用法：nianbao export 草稿.ron -o 报告.pdf [--bundled-fonts]\n\n{}", cli::USAGE);
+        return cli::EXIT_USAGE;
+    };
+    let Some(report) = cli::load_or_report(Path::new(draft_path)) else {
+        return cli::EXIT_USAGE;
+    };
+    let options = ExportOptions {
+        fonts: FontOptions {
+            bundled_only: args.flag("--bundled-fonts"),
+            font_dir: None,
+        },
+        allow_missing_chars: args.flag("--allow-missing-chars"),
+    };
+    match export_to_file(&report, &options, Path::new(out)) {
+        Ok(summary) => {
+            println!(
+                "已导出 {}：{} 页，{} KB。",
+                out,
+                summary.pages,
+                summary.bytes.div_ceil(1024)
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
 }
 
 #[cfg(test)]
