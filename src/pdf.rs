@@ -391,7 +391,10 @@ pub fn run_cli(args: &[String]) -> i32 {
         if !unknown.is_empty() {
             eprintln!("不认识的选项：{}", unknown.join(" "));
         }
-        eprintln!("用法：nianbao export 草稿.ron -o 报告.pdf [--bundled-fonts]\n\n{}", cli::USAGE);
+        eprintln!(
+            "用法：nianbao export 草稿.ron -o 报告.pdf [--bundled-fonts]\n\n{}",
+            cli::USAGE
+        );
         return cli::EXIT_USAGE;
     };
     let Some(report) = cli::load_or_report(Path::new(draft_path)) else {

@@ -51,7 +51,10 @@ fn no_line_starts_with_closing_punctuation() {
     assert_eq!(lines[1], "十，一二三四五六七八");
     for l in &lines {
         let first = l.chars().next().unwrap();
-        assert!(!NO_LINE_START.contains(first), "line starts with {first}: {lines:?}");
+        assert!(
+            !NO_LINE_START.contains(first),
+            "line starts with {first}: {lines:?}"
+        );
     }
 }
 
@@ -62,7 +65,10 @@ fn no_line_ends_with_opening_punctuation() {
     assert!(lines[1].starts_with('《'), "{lines:?}");
     for l in &lines {
         let last = l.chars().last().unwrap();
-        assert!(!NO_LINE_END.contains(last), "line ends with {last}: {lines:?}");
+        assert!(
+            !NO_LINE_END.contains(last),
+            "line ends with {last}: {lines:?}"
+        );
     }
 }
 
@@ -72,7 +78,10 @@ fn numbers_words_and_urls_stay_whole() {
     let lines = lines_of("一二三四五六七八九2021年http://a.gov.cn/", 100.0);
     assert_eq!(lines[0], "一二三四五六七八九");
     assert!(lines[1].starts_with("2021年"), "{lines:?}");
-    assert!(lines.iter().any(|l| l.contains("http://a.gov.cn/")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("http://a.gov.cn/")),
+        "{lines:?}"
+    );
     // Longer than a line: split by characters rather than overflow.
     let long = "x".repeat(50);
     let lines = lines_of(&long, 100.0);
@@ -90,7 +99,11 @@ fn justified_lines_fill_the_measure() {
     assert!(text::natural_width(&units, first) < 100.0);
     let glyphs = text::place_line(&units, first, Some(100.0));
     let last = glyphs.last().unwrap();
-    assert!((last.x + 10.0 - 100.0).abs() < 0.01, "ends at {}", last.x + 10.0);
+    assert!(
+        (last.x + 10.0 - 100.0).abs() < 0.01,
+        "ends at {}",
+        last.x + 10.0
+    );
     // Even gaps between characters.
     let gaps: Vec<f32> = glyphs.windows(2).map(|w| w[1].x - w[0].x).collect();
     assert!(gaps.iter().all(|g| (g - gaps[0]).abs() < 0.01), "{gaps:?}");
@@ -102,10 +115,15 @@ fn title_lines_are_balanced_at_the_sense_break() {
     let spans = [Span::new(Role::Title, title)];
     let mut units = text::units(&spans, STYLE, &Mono);
     // Suffix "政府信息公开工作年度报告" starts at glyph 15.
-    let pref = text::unit_starting_at(&units, 15).into_iter().collect::<Vec<_>>();
+    let pref = text::unit_starting_at(&units, 15)
+        .into_iter()
+        .collect::<Vec<_>>();
     let ranges = text::balance_lines(&mut units, 200.0, &pref);
     assert_eq!(ranges.len(), 2);
-    let w: Vec<f32> = ranges.iter().map(|r| text::natural_width(&units, *r)).collect();
+    let w: Vec<f32> = ranges
+        .iter()
+        .map(|r| text::natural_width(&units, *r))
+        .collect();
     assert!((w[0] - w[1]).abs() <= 20.0, "{w:?}");
     assert_eq!(ranges[1].start, pref[0]);
     // Greedy would have filled the first line: balancing gives a shorter one.
@@ -168,7 +186,11 @@ fn header_rows_repeat_on_every_page() {
     assert!(doc.pages.len() >= 3, "{} pages", doc.pages.len());
     for (i, page) in doc.pages.iter().enumerate() {
         let text = page.text();
-        assert!(text.contains("表头甲表头乙"), "page {} lacks the head: {text}", i + 1);
+        assert!(
+            text.contains("表头甲表头乙"),
+            "page {} lacks the head: {text}",
+            i + 1
+        );
         // Rules stay inside the text block.
         for item in &page.items {
             if let Item::Rule(r) = item {

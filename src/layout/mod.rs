@@ -302,8 +302,14 @@ pub fn layout_blocks(
                         flow.new_page();
                     }
                 }
-                for line in lines {
-                    if flow.lines_left() == 0 {
+                let n = lines.len();
+                for (li, line) in lines.into_iter().enumerate() {
+                    let left = flow.lines_left();
+                    // No lone first line at the foot of a page (orphan), and no lone last line
+                    // at the head of the next (widow): move the line down with its neighbour.
+                    let orphan = li == 0 && n >= 2 && left == 1;
+                    let widow = li >= 2 && n - li == 2 && left == 1;
+                    if left == 0 || orphan || widow {
                         flow.new_page();
                     }
                     let line_no = flow.next_line();

@@ -81,9 +81,12 @@ fn is_word_char(ch: char) -> bool {
 pub const MISSING_PLACEHOLDER: char = '〓';
 
 fn measure(src: &dyn GlyphSource, role: Role, ch: char, style: TextStyle) -> MeasuredGlyph {
-    let glyph = src
-        .glyph(role, ch)
-        .or_else(|| src.glyph(role, MISSING_PLACEHOLDER));
+    // What is drawn is also what text extraction gives back: the placeholder, not the
+    // character it stands for.
+    let (ch, glyph) = match src.glyph(role, ch) {
+        Some(g) => (ch, Some(g)),
+        None => (MISSING_PLACEHOLDER, src.glyph(role, MISSING_PLACEHOLDER)),
+    };
     let em = glyph.map(|g| g.advance).unwrap_or(1.0);
     let mut width = em * style.size;
     if em >= 0.9 {

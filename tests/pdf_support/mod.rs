@@ -59,6 +59,22 @@ pub fn run_tool(tool: &str, args: &[&str]) -> String {
     stdout
 }
 
+/// pdftotext output without the page numbers ("— 3 —" lines), which interrupt paragraphs
+/// that run across a page.
+pub fn without_page_numbers(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            let t = l.trim().trim_start_matches('\u{c}');
+            !(t.starts_with('—')
+                && t.ends_with('—')
+                && t.trim_matches(['—', ' '])
+                    .chars()
+                    .all(|c| c.is_ascii_digit()))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Text with all white space removed, for comparing extracted text with the source.
 pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
