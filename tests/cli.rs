@@ -50,10 +50,16 @@ fn check_reports_a_changed_number_and_a_blank_cell() {
     let out = stdout(&o);
     let bal: Vec<&str> = out.lines().filter(|l| l.contains("T3-BAL")).collect();
     assert_eq!(bal.len(), 1, "{out}");
-    assert!(bal[0].contains("「自然人」列") && bal[0].contains("多 1"), "{out}");
+    assert!(
+        bal[0].contains("「自然人」列") && bal[0].contains("多 1"),
+        "{out}"
+    );
     let blank: Vec<&str> = out.lines().filter(|l| l.contains("NONBLANK")).collect();
     assert_eq!(blank.len(), 1, "{out}");
-    assert!(blank[0].contains("二、上年结转政府信息公开申请数量 · 法律服务机构"), "{out}");
+    assert!(
+        blank[0].contains("二、上年结转政府信息公开申请数量 · 法律服务机构"),
+        "{out}"
+    );
 
     let o = run(&["check", p, "--json"]);
     assert_eq!(o.status.code(), Some(1));
@@ -64,7 +70,10 @@ fn check_reports_a_changed_number_and_a_blank_cell() {
         .iter()
         .filter_map(|f| f["rule"].as_str())
         .collect();
-    assert!(rules.contains(&"T3-BAL") && rules.contains(&"NONBLANK"), "{rules:?}");
+    assert!(
+        rules.contains(&"T3-BAL") && rules.contains(&"NONBLANK"),
+        "{rules:?}"
+    );
     let bal = json
         .as_array()
         .expect("an array")

@@ -62,7 +62,9 @@ proptest! {
 #[test]
 fn a_hand_written_total_row_is_ignored() {
     let text = r#"(format_version: 1, table3: {"open": (1, 2, 0, 0, 0, 0), "total": (99, 99, 99, 99, 99, 99)})"#;
-    let r = draft::from_ron(text, Path::new("t.ron")).expect("loads").report;
+    let r = draft::from_ron(text, Path::new("t.ron"))
+        .expect("loads")
+        .report;
     assert_eq!(r.table3.cell(t3row::TOTAL, 0).value, 1);
     assert_eq!(r.table3.cell(t3row::TOTAL, T3_TOTAL_COL).value, 3);
 }
