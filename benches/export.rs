@@ -1,0 +1,56 @@
+//! Export benchmark (std only, no criterion): `cargo bench --no-default-features --bench export`.
+//!
+//! Measures exporting examples/jinxiang-2021.ron to PDF with the bundled fonts: the first
+//! export (reading and parsing the fonts included), then the mean and best of further exports
+//! (fonts cached, as in the app), the PDF size and the process's peak memory (VmHWM, Linux).
+
+use nianbao::pdf::{ExportOptions, export_pdf};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn main() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jinxiang-2021.ron");
+    let report = match nianbao::draft::load(&path) {
+        Ok(l) => l.report,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    let mut options = ExportOptions::default();
+    options.fonts.bundled_only = true;
+    let export = || match export_pdf(&report, &options) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    let start = Instant::now();
+    let bytes = export();
+    let first = start.elapsed();
+    let runs = 20;
+    let mut best = Duration::MAX;
+    let start = Instant::now();
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(export());
+        best = best.min(t.elapsed());
+    }
+    let mean = start.elapsed() / runs;
+    println!("export jinxiang-2021 (bundled fonts)");
+    println!("  first export (fonts loaded): {:>8.1} ms", first.as_secs_f64() * 1e3);
+    println!("  later exports, mean of {runs}:  {:>8.1} ms", mean.as_secs_f64() * 1e3);
+    println!("  later exports, best:         {:>8.1} ms", best.as_secs_f64() * 1e3);
+    println!("  PDF size:                    {:>8} bytes", bytes.len());
+    match peak_memory_kb() {
+        Some(kb) => println!("  peak memory (VmHWM):         {:>8} KB", kb),
+        None => println!("  peak memory:                 not available on this system"),
+    }
+}
