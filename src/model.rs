@@ -226,7 +226,8 @@ impl Total {
         )
     }
 
-    fn plus(self, other: Total) -> Total {
+    /// The sum of two totals, complete when both are.
+    pub fn plus(self, other: Total) -> Total {
         Total {
             value: self.value + other.value,
             complete: self.complete && other.complete,

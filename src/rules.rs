@@ -535,6 +535,7 @@ pub fn claims(text: &str) -> Vec<Claim> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
+    let mut previous_end = 0;
     while i < chars.len() {
         if ascii_digit(chars[i]).is_none() {
             i += 1;
@@ -553,10 +554,13 @@ pub fn claims(text: &str) -> Vec<Claim> {
         if chars.get(j) != Some(&'件') {
             continue;
         }
+        // A clause may state several counts ("自然人申请10件、商业企业申请1件"): each count's
+        // context starts after the previous one.
         let clause_start = chars[..start]
             .iter()
             .rposition(|c| CLAUSE_BREAKS.contains(*c))
-            .map_or(0, |p| p + 1);
+            .map_or(0, |p| p + 1)
+            .max(previous_end);
         let context: String = chars[clause_start..start].iter().collect();
         out.push(Claim {
             context: context.trim().to_string(),
@@ -564,6 +568,7 @@ pub fn claims(text: &str) -> Vec<Claim> {
             percent: percent_after(&chars[j + 1..]),
         });
         i = j + 1;
+        previous_end = i;
     }
     out
 }
@@ -588,106 +593,101 @@ fn percent_after(rest: &[char]) -> Option<(f64, usize)> {
 
 /// What a clause of prose is talking about, and the table's number for it.
 struct Reading {
+    /// TXT-LIT for review and litigation, TXT-APPS for applications.
+    rule: &'static str,
     what: String,
     /// Numbers from the table that the claim may equal (the spec accepts two readings of
-    /// "收到").
-    expected: Vec<u64>,
+    /// "收到"). Compared only when every one is complete.
+    expected: Vec<Total>,
     /// Whether it is an outcome, whose percentage is a share of the （七）总计.
     is_outcome: bool,
 }
 
-fn total(t: Total) -> u64 {
-    t.value
+impl Reading {
+    fn of(what: impl Into<String>, expected: Vec<Total>, is_outcome: bool) -> Option<Reading> {
+        Some(Reading {
+            rule: "TXT-APPS",
+            what: what.into(),
+            expected,
+            is_outcome,
+        })
+    }
+
+    fn litigation(what: &str, expected: Total) -> Option<Reading> {
+        Some(Reading {
+            rule: "TXT-LIT",
+            what: what.to_string(),
+            expected: vec![expected],
+            is_outcome: false,
+        })
+    }
 }
 
 fn read_clause(r: &Report, context: &str) -> Option<Reading> {
     let t3 = &r.table3;
+    let t4 = &r.table4;
     let all = template::T3_TOTAL_COL;
-    // Litigation first: "行政复议" clauses must not be read as applications.
+    // Review and litigation first, so that they are not read as applications; the two kinds
+    // of litigation before 复议, which their names contain.
+    for (g, group) in T4_GROUPS.iter().enumerate().skip(1) {
+        if context.contains(group.label) {
+            return Reading::litigation(group.label, t4.cell(g, T4_ENTERED_COLS));
+        }
+    }
     if context.contains("复议") && !context.contains("诉讼") {
-        return Some(Reading {
-            what: "行政复议".into(),
-            expected: vec![total(r.table4.cell(0, T4_ENTERED_COLS))],
-            is_outcome: false,
-        });
+        return Reading::litigation("行政复议", t4.cell(0, T4_ENTERED_COLS));
     }
     if context.contains("诉讼") && !context.contains("复议") {
-        return Some(Reading {
-            what: "行政诉讼".into(),
-            expected: vec![total(r.table4.litigation_total())],
-            is_outcome: false,
-        });
+        return Reading::litigation("行政诉讼", t4.litigation_total());
     }
-    // Outcome items: the most specific labels first.
+    // Outcome items: the most specific labels first. "3.其他" is too common a word to name
+    // its row; it is read through its group.
     for (row, def) in T3_ROW_DEFS.iter().enumerate() {
         let label = item_text(def.label);
-        if def.kind == T3RowKind::Item && !label.is_empty() && context.contains(label) {
-            return Some(Reading {
-                what: format!("“{label}”"),
-                expected: vec![total(t3.cell(row, all))],
-                is_outcome: true,
-            });
+        if def.kind == T3RowKind::Item && label.chars().count() > 2 && context.contains(label) {
+            return Reading::of(format!("“{label}”"), vec![t3.cell(row, all)], true);
         }
     }
     for (g, group) in T3_GROUPS.iter().enumerate() {
         if context.contains(group.name) {
-            return Some(Reading {
-                what: format!("“{}”", group.name),
-                expected: vec![total(t3.group_total(g, all))],
-                is_outcome: true,
-            });
+            return Reading::of(
+                format!("“{}”", group.name),
+                vec![t3.group_total(g, all)],
+                true,
+            );
         }
     }
     for row in [t3row::OPEN, t3row::PARTIAL] {
         let label = outcome_name(T3_ROW_DEFS[row].label);
         if context.contains(label) {
-            return Some(Reading {
-                what: format!("“{label}”"),
-                expected: vec![total(t3.cell(row, all))],
-                is_outcome: true,
-            });
+            return Reading::of(format!("“{label}”"), vec![t3.cell(row, all)], true);
         }
     }
     if context.contains("上年结转") {
-        return Some(Reading {
-            what: "上年结转".into(),
-            expected: vec![total(t3.cell(t3row::CARRIED_IN, all))],
-            is_outcome: false,
-        });
+        return Reading::of("上年结转", vec![t3.cell(t3row::CARRIED_IN, all)], false);
     }
     if context.contains("结转") {
-        return Some(Reading {
-            what: "结转下年度".into(),
-            expected: vec![total(t3.cell(t3row::CARRIED_OUT, all))],
-            is_outcome: false,
-        });
+        return Reading::of("结转下年度", vec![t3.cell(t3row::CARRIED_OUT, all)], false);
     }
     if context.contains("办结") || context.contains("办理完毕") {
-        return Some(Reading {
-            what: "办结".into(),
-            expected: vec![total(t3.outcome_total(all))],
-            is_outcome: false,
-        });
+        return Reading::of("办结", vec![t3.outcome_total(all)], false);
     }
     if context.contains("申请") {
-        // An applicant type named: that column of 一.
+        // An applicant type named: that column of 一. "其他" is too common a word to name
+        // its column.
         for (col, def) in T3_COLUMNS.iter().enumerate().take(T3_ENTERED_COLS) {
-            if def.key != "other" && context.contains(def.label) {
-                return Some(Reading {
-                    what: format!("{}申请", def.label),
-                    expected: vec![total(t3.cell(t3row::NEW, col))],
-                    is_outcome: false,
-                });
+            if def.label.chars().count() > 2 && context.contains(def.label) {
+                return Reading::of(
+                    format!("{}申请", def.label),
+                    vec![t3.cell(t3row::NEW, col)],
+                    false,
+                );
             }
         }
         if context.contains("收到") || context.contains("新收") || context.contains("受理") {
-            let new = total(t3.cell(t3row::NEW, all));
-            let handled = total(t3.outcome_total(all)) + total(t3.cell(t3row::CARRIED_OUT, all));
-            return Some(Reading {
-                what: "收到申请".into(),
-                expected: vec![new, handled],
-                is_outcome: false,
-            });
+            let new = t3.cell(t3row::NEW, all);
+            let handled = t3.outcome_total(all).plus(t3.cell(t3row::CARRIED_OUT, all));
+            return Reading::of("收到申请", vec![new, handled], false);
         }
     }
     None
@@ -723,16 +723,16 @@ fn check_text_against_tables(r: &Report, f: &mut Findings) {
             let Some(reading) = read_clause(r, &claim.context) else {
                 continue;
             };
-            let rule = if reading.what.starts_with("行政") {
-                "TXT-LIT"
-            } else {
-                "TXT-APPS"
-            };
-            if !reading.expected.contains(&claim.count) {
+            let rule = reading.rule;
+            // Tables still being filled in say nothing yet about the prose.
+            if reading.expected.iter().any(|t| !t.complete) {
+                continue;
+            }
+            if !reading.expected.iter().any(|t| t.value == claim.count) {
                 let table = reading
                     .expected
                     .iter()
-                    .map(u64::to_string)
+                    .map(|t| t.value.to_string())
                     .collect::<Vec<_>>()
                     .join(" 或 ");
                 f.warn(

@@ -336,3 +336,48 @@ fn x_year_warns_about_a_wrong_last_year() {
         1
     );
 }
+
+#[test]
+fn text_checks_read_lists_and_common_words_right() {
+    let mut r = example();
+    r.overview.intro =
+        "其中自然人申请10件、商业企业申请1件；其余0件由其他法人或其他组织提出，另有0件作其他处理。"
+            .into();
+    let f = findings(&r);
+    assert_eq!(with_rule(&f, "TXT-APPS").len(), 1, "{f:#?}"); // only the sample's 37%
+    r.overview.intro = "其中自然人申请10件、商业企业申请2件。".into();
+    let f = findings(&r);
+    let w: Vec<_> = with_rule(&f, "TXT-APPS")
+        .into_iter()
+        .filter(|x| x.place == Place::OverviewIntro)
+        .collect();
+    assert_eq!(w.len(), 1, "{f:#?}");
+    assert!(w[0].message.contains("商业企业申请"), "{}", w[0].message);
+
+    // The two kinds of litigation are read as themselves, not as 行政复议.
+    let mut r = example();
+    r.table4.set(1, 0, Entry::Value(1));
+    r.overview.parts[1].body = r.overview.parts[1].body.replace(
+        "未发生因政府信息公开申请提起的行政复议和诉讼案件",
+        "未经复议直接起诉1件，复议后起诉0件",
+    );
+    assert!(
+        with_rule(&findings(&r), "TXT-LIT").is_empty(),
+        "{:#?}",
+        findings(&r)
+    );
+    r.table4.set(2, 0, Entry::Value(1));
+    let f = findings(&r);
+    assert!(only(&f, "TXT-LIT").message.contains("复议后起诉"));
+}
+
+#[test]
+fn text_checks_wait_for_the_table_to_be_filled() {
+    let mut r = example();
+    r.table3 = Default::default();
+    // 自然人 of 一 is filled (and says 10); everything else is still blank.
+    r.table3.set(t3row::NEW, 0, Entry::Value(10));
+    assert!(with_rule(&findings(&r), "TXT-APPS").is_empty());
+    r.table3.set(t3row::NEW, 0, Entry::Value(9));
+    assert_eq!(with_rule(&findings(&r), "TXT-APPS").len(), 1);
+}
