@@ -6,12 +6,12 @@
 pub mod cli;
 pub mod draft;
 pub mod fonts;
-pub mod layout;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod layout;
 pub mod model;
-pub mod pdf;
 pub mod paste;
+pub mod pdf;
 pub mod recovery;
 pub mod rules;
 pub mod sentences;
