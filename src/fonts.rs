@@ -391,13 +391,12 @@ impl FontSet {
         let mut chains: [Vec<FaceId>; 5] = Default::default();
         for role in Role::ALL {
             let chain = &mut chains[role as usize];
-            if !options.bundled_only {
-                if let Some((path, index)) = find_office_face(role) {
-                    // An unreadable office font is skipped: the bundled one still serves.
-                    if let Ok(face) = cached_face(&path, index, true) {
-                        chain.push(add(face));
-                    }
-                }
+            if !options.bundled_only
+                && let Some((path, index)) = find_office_face(role)
+                // An unreadable office font is skipped: the bundled one still serves.
+                && let Ok(face) = cached_face(&path, index, true)
+            {
+                chain.push(add(face));
             }
             for file in role.bundled_chain() {
                 let path = dir.join(file);

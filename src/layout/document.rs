@@ -275,17 +275,17 @@ pub fn table3(report: &Report) -> TableSpec {
             }
             T3RowKind::Item => {
                 results_rows = (results_rows.0.min(row), row + 1);
-                if let Some(g) = def.group {
-                    if !seen_groups.contains(&g) {
-                        seen_groups.push(g);
-                        let n = template::t3_group_rows(g).count();
-                        let label = Cell {
-                            balanced: true,
-                            ..cell(row, 1, T3_GROUPS[g].label)
-                        };
-                        cells.push(span(label, n, 1));
-                        keep.push((row, row + n));
-                    }
+                if let Some(g) = def.group
+                    && !seen_groups.contains(&g)
+                {
+                    seen_groups.push(g);
+                    let n = template::t3_group_rows(g).count();
+                    let label = Cell {
+                        balanced: true,
+                        ..cell(row, 1, T3_GROUPS[g].label)
+                    };
+                    cells.push(span(label, n, 1));
+                    keep.push((row, row + n));
                 }
                 cells.push(left(cell(row, 2, def.label)));
             }

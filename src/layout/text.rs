@@ -118,12 +118,14 @@ pub fn units(spans: &[Span], style: TextStyle, src: &dyn GlyphSource) -> Vec<Uni
             }
             let g = measure(src, span.role, ch, style);
             let word = is_word_char(ch);
-            if word && in_word && pending_space == 0.0 {
-                if let Some(u) = out.last_mut() {
-                    u.width += g.width;
-                    u.glyphs.push(g);
-                    continue;
-                }
+            if word
+                && in_word
+                && pending_space == 0.0
+                && let Some(u) = out.last_mut()
+            {
+                u.width += g.width;
+                u.glyphs.push(g);
+                continue;
             }
             out.push(Unit {
                 glyphs: vec![g],
