@@ -160,13 +160,16 @@ impl LoadedFace {
             path: path.to_path_buf(),
             detail: e.to_string(),
         })?;
+        let unreadable = |e: ttf_parser::FaceParsingError| FontError::Unreadable {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        };
+        // Check before keeping the bytes, so a bad file costs nothing.
+        ttf_parser::Face::parse(&bytes, index).map_err(unreadable)?;
         // Leaked on purpose: the face is cached for the life of the process (see module doc),
         // and ttf-parser borrows the bytes.
         let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let face = ttf_parser::Face::parse(data, index).map_err(|e| FontError::Unreadable {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        })?;
+        let face = ttf_parser::Face::parse(data, index).map_err(unreadable)?;
         let family = face
             .names()
             .into_iter()
