@@ -10,7 +10,9 @@ use crate::draft;
 use crate::model::{Date, Report};
 use crate::recovery::{Recoverable, UserData};
 use crate::rules::Place;
+use crate::sentences::{self, Topic};
 use crate::template::SectionKey;
+use crate::yearly;
 use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Event, Subscription, Task, event, window};
@@ -47,6 +49,32 @@ pub struct NewForm {
     pub error: Option<String>,
 }
 
+/// Inserting a generated data paragraph into section 一: first shown, then done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SentenceState {
+    /// The paragraph of a topic is shown with what inserting it would do; nothing changed yet.
+    Preview(Topic),
+    /// It was inserted (or found already there): what happened, and the text before and after
+    /// for 撤销.
+    Done {
+        topic: Topic,
+        action: sentences::Action,
+        before: String,
+        after: String,
+    },
+}
+
+/// The sub-head of section 一 that a topic's paragraph goes into.
+pub fn topic_field(topic: Topic) -> ProseField {
+    match topic.suggested_place() {
+        Place::OverviewPart { index } => ProseField::OverviewPart(index),
+        _ => ProseField::OverviewIntro,
+    }
+}
+
+/// The settings of generated sentences: one decimal in percentages.
+pub const SENTENCE_OPTIONS: sentences::Options = sentences::Options { decimals: 1 };
+
 /// The whole app.
 pub struct App {
     pub doc: Option<Document>,
@@ -67,6 +95,8 @@ pub struct App {
     /// Text typed in 基本信息 fields that is not (yet) a valid year or date.
     pub meta_text: HashMap<MetaField, String>,
     pub export: export::ExportState,
+    /// The generated paragraph being previewed or just inserted on section 一.
+    pub sentence: Option<SentenceState>,
 }
 
 impl App {
@@ -97,6 +127,7 @@ impl App {
             autosave_scheduled: false,
             meta_text: HashMap::new(),
             export: export::ExportState::default(),
+            sentence: None,
         }
     }
 
@@ -136,6 +167,16 @@ impl App {
             Message::NewYearChanged(s) => self.edit_new_form(None, Some(s)),
             Message::CreateNew => self.guard(Pending::CreateNew),
             Message::OpenExample => self.guard(Pending::OpenExample),
+            Message::NewFromLastRequested => self.guard(Pending::NewFromLastDialog),
+            Message::LastYearRequested => self.ask_path(FileAction::LastYear),
+            Message::LastYearCleared => self.clear_last_year(),
+            Message::SentencePreview(topic) => self.preview_sentence(topic),
+            Message::SentenceInsert(topic) => self.insert_sentence(topic),
+            Message::SentenceUndo => self.undo_sentence(),
+            Message::SentenceDismissed => {
+                self.sentence = None;
+                Task::none()
+            }
             Message::OpenPath(path) => self.guard(Pending::OpenPath(path)),
             Message::OpenRequested => self.guard(Pending::OpenDialog),
             Message::SaveRequested => self.save(),
@@ -145,6 +186,9 @@ impl App {
             Message::PathInputSubmitted => self.submit_path_prompt(),
             Message::PathInputCancelled => self.cancel_path_prompt(),
             Message::PathInputOpened(FileAction::Open) => self.guard(Pending::OpenTypedPath),
+            Message::PathInputOpened(FileAction::NewFromLast) => {
+                self.guard(Pending::NewFromLastTyped)
+            }
             Message::PathInputOpened(action) => self.open_path_prompt(action, None),
             Message::RestoreAutosave => self.guard(Pending::Restore),
             Message::DiscardAutosave => self.discard_autosave(),
@@ -269,6 +313,8 @@ impl App {
             Pending::OpenTypedPath => self.open_path_prompt(FileAction::Open, None),
             Pending::OpenExample => self.open_example(),
             Pending::CreateNew => self.create_new(),
+            Pending::NewFromLastDialog => self.ask_path(FileAction::NewFromLast),
+            Pending::NewFromLastTyped => self.open_path_prompt(FileAction::NewFromLast, None),
             Pending::Restore => self.restore_autosave(),
         }
     }
@@ -330,6 +376,7 @@ impl App {
         self.doc = Some(doc);
         self.meta_text.clear();
         self.export = export::ExportState::default();
+        self.sentence = None;
         self.notice = None;
     }
 
@@ -371,6 +418,59 @@ impl App {
             Err(e) => self.error(e.to_string()),
         }
         Task::none()
+    }
+
+    /// A new report for the year after the draft at `last_path`, unsaved: saving asks where,
+    /// and then links last year's file relative to it.
+    fn new_from_last(&mut self, last_path: &Path) -> Task<Message> {
+        let loaded = match draft::load(last_path) {
+            Ok(l) => l,
+            Err(e) => {
+                self.error(e.to_string());
+                return Task::none();
+            }
+        };
+        let report = yearly::new_from_last(&loaded.report, Some(last_path));
+        let title = report.title();
+        let mut doc = Document::new(report, None);
+        doc.untitled = Some("从上年报告新建（未保存）");
+        // Carried-over content is work the person should not lose by closing the window.
+        doc.dirty = true;
+        doc.needs_autosave = true;
+        let inherited = doc.inherited.len();
+        self.install(doc);
+        self.page = Page::Meta;
+        self.info(format!(
+            "已从上年报告新建“{title}”：表三“上年结转”已按上年“结转下年度继续办理”填好，{inherited} 段文字沿用上年内容，请逐段更新。保存时请选择位置。"
+        ));
+        self.after_edit()
+    }
+
+    /// Takes the draft at `path` as last year's report of the open one.
+    fn choose_last_year(&mut self, path: &Path) -> Task<Message> {
+        if self.doc.is_none() {
+            return Task::none();
+        }
+        let loaded = match draft::load(path) {
+            Ok(l) => l,
+            Err(e) => {
+                self.error(format!("无法读取上年报告：{e}"));
+                return Task::none();
+            }
+        };
+        let title = loaded.report.title();
+        let task = self.with_doc(|doc| doc.set_last_year(loaded.report, path));
+        self.info(format!(
+            "已载入上年报告“{title}”。跨年度检查已开启，“与上年对比”可以查看了。"
+        ));
+        task
+    }
+
+    fn clear_last_year(&mut self) -> Task<Message> {
+        if self.page == Page::Compare {
+            self.page = Page::Meta;
+        }
+        self.with_doc(Document::clear_last_year)
     }
 
     fn remember(&mut self, path: &Path) {
@@ -419,8 +519,14 @@ impl App {
         let Some(doc) = self.doc.as_mut() else {
             return Task::none();
         };
-        match draft::save(&doc.report, &path) {
+        // Last year's file is named relative to the draft: keep it found from the new place.
+        let mut report = doc.report.clone();
+        if doc.path.as_deref() != Some(path.as_path()) {
+            yearly::rebase_last_year(&mut report, doc.path.as_deref(), &path);
+        }
+        match draft::save(&report, &path) {
             Ok(()) => {
+                doc.report = report;
                 doc.path = Some(path.clone());
                 doc.dirty = false;
                 doc.needs_autosave = false;
@@ -443,7 +549,7 @@ impl App {
 
     /// Shows the file dialog for an action (the typed-path fallback comes if none can show).
     fn ask_path(&mut self, action: FileAction) -> Task<Message> {
-        if self.doc.is_none() && action != FileAction::Open {
+        if self.doc.is_none() && !matches!(action, FileAction::Open | FileAction::NewFromLast) {
             return Task::none();
         }
         let start = self
@@ -463,7 +569,7 @@ impl App {
             .map(|d| d.report.title())
             .unwrap_or_default();
         match action {
-            FileAction::Open => String::new(),
+            FileAction::Open | FileAction::NewFromLast | FileAction::LastYear => String::new(),
             FileAction::SaveAs => format!("{title}.ron"),
             FileAction::ExportTo => format!("{title}.pdf"),
         }
@@ -487,6 +593,8 @@ impl App {
         match action {
             // Unsaved changes were asked about before the dialog opened.
             FileAction::Open => self.open(&path),
+            FileAction::NewFromLast => self.new_from_last(&path),
+            FileAction::LastYear => self.choose_last_year(&path),
             FileAction::SaveAs => self.save_to(path),
             FileAction::ExportTo => {
                 self.export.path = files::with_extension(path, "pdf").display().to_string();
@@ -497,8 +605,8 @@ impl App {
 
     fn open_path_prompt(&mut self, action: FileAction, reason: Option<String>) -> Task<Message> {
         let text = match action {
-            FileAction::Open => String::new(),
-            _ => {
+            FileAction::Open | FileAction::NewFromLast | FileAction::LastYear => String::new(),
+            FileAction::SaveAs | FileAction::ExportTo => {
                 let dir = self
                     .doc
                     .as_ref()
@@ -650,6 +758,71 @@ impl App {
 
     fn fill_zeros(&mut self, section: SectionKey) -> Task<Message> {
         self.with_doc(|doc| doc.fill_zeros(section))
+    }
+
+    // -- generated sentences ----------------------------------------------------------------
+
+    fn preview_sentence(&mut self, topic: Topic) -> Task<Message> {
+        if self.doc.is_none() {
+            return Task::none();
+        }
+        self.sentence = Some(SentenceState::Preview(topic));
+        // The preview shows under the sub-head: bring the sub-head to the top.
+        let (y, _) = pages::locate(&topic.suggested_place());
+        operation::scroll_to(PAGE_SCROLL, operation::AbsoluteOffset { x: 0.0, y })
+    }
+
+    /// Inserts the topic's paragraph, generated afresh from the tables, into its sub-head. The
+    /// person's words are never dropped (see `sentences::insert`).
+    fn insert_sentence(&mut self, topic: Topic) -> Task<Message> {
+        let Some(doc) = self.doc.as_mut() else {
+            return Task::none();
+        };
+        let generated = sentences::generate(&doc.report, &SENTENCE_OPTIONS);
+        let Some(paragraph) = generated.get(topic) else {
+            self.error(format!(
+                "表格数据不全，暂不能生成“{}”的表述。",
+                topic.label()
+            ));
+            return Task::none();
+        };
+        let field = topic_field(topic);
+        let before = doc.prose(field).to_string();
+        let insertion = sentences::insert(&before, paragraph);
+        if insertion.action != sentences::Action::Unchanged {
+            doc.set_prose(field, insertion.text.clone());
+        }
+        self.sentence = Some(SentenceState::Done {
+            topic,
+            action: insertion.action,
+            before,
+            after: insertion.text,
+        });
+        self.after_edit()
+    }
+
+    fn undo_sentence(&mut self) -> Task<Message> {
+        let (
+            Some(doc),
+            Some(SentenceState::Done {
+                topic,
+                before,
+                after,
+                ..
+            }),
+        ) = (self.doc.as_mut(), self.sentence.clone())
+        else {
+            return Task::none();
+        };
+        let field = topic_field(topic);
+        if doc.prose(field) != after {
+            self.error("插入之后这一段又有改动，无法自动撤销，请直接在文字中修改。");
+            return Task::none();
+        }
+        doc.set_prose(field, before);
+        self.sentence = None;
+        self.info("已撤销插入，这一段恢复为插入前的文字。");
+        self.after_edit()
     }
 
     // -- export -----------------------------------------------------------------------------

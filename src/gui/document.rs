@@ -12,6 +12,7 @@ use crate::template::{
     OTHER_ITEMS, OVERVIEW_SUBHEADS, SectionKey, T2Cell, T3_ENTERED_COLS, T3_ROW_DEFS, T3_ROWS,
     T4_ENTERED_COLS, T4_GROUPS,
 };
+use crate::yearly;
 use iced::widget::text_editor;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,10 @@ pub struct Document {
     pub findings: Vec<Finding>,
     /// Last year's report, for the cross-year checks, when the draft names one that loads.
     pub last_year: Option<Report>,
+    /// Why the last-year draft the report names could not be read, shown on 基本信息.
+    pub last_year_error: Option<String>,
+    /// Prose fields still exactly last year's, marked "沿用上年" until edited.
+    pub inherited: Vec<Place>,
     /// The field a finding was chosen for, highlighted until the next jump.
     pub target: Option<Place>,
     /// Cells' text as typed, so "１２" or " 3" stay as the person typed them while the model
@@ -64,12 +69,13 @@ pub fn t3_entered_rows() -> Vec<usize> {
 
 impl Document {
     pub fn new(report: Report, path: Option<PathBuf>) -> Self {
-        let last_year = report
-            .last_year_draft
-            .as_deref()
-            .map(|p| resolve_beside(p, path.as_deref()))
-            .and_then(|p| draft::load(&p).ok())
-            .map(|l| l.report);
+        let (last_year, last_year_error) = match report.last_year_draft.as_deref() {
+            None => (None, None),
+            Some(link) => match draft::load(&resolve_beside(link, path.as_deref())) {
+                Ok(loaded) => (Some(loaded.report), None),
+                Err(e) => (None, Some(e.to_string())),
+            },
+        };
         let mut doc = Document {
             report,
             path,
@@ -78,6 +84,8 @@ impl Document {
             needs_autosave: false,
             findings: Vec::new(),
             last_year,
+            last_year_error,
+            inherited: Vec::new(),
             target: None,
             cell_text: HashMap::new(),
             editors: HashMap::new(),
@@ -103,6 +111,42 @@ impl Document {
 
     fn recheck(&mut self) {
         self.findings = rules::check(&self.report, self.last_year.as_ref());
+        self.inherited = match &self.last_year {
+            Some(last) => yearly::inherited_fields(&self.report, last),
+            None => Vec::new(),
+        };
+    }
+
+    /// Where last year's draft is, as the report names it, resolved beside this draft.
+    pub fn last_year_path(&self) -> Option<PathBuf> {
+        self.report
+            .last_year_draft
+            .as_deref()
+            .map(|link| resolve_beside(link, self.path.as_deref()))
+    }
+
+    /// Takes `last` (read from `last_path`) as last year's report: the draft remembers the
+    /// file (relative when beside it) and the cross-year checks run from now on.
+    pub fn set_last_year(&mut self, last: Report, last_path: &Path) {
+        match &self.path {
+            Some(own) => yearly::link_last_year(&mut self.report, last_path, own),
+            None => {
+                let absolute =
+                    std::path::absolute(last_path).unwrap_or_else(|_| last_path.to_path_buf());
+                self.report.last_year_draft = Some(absolute.to_string_lossy().into_owned());
+            }
+        }
+        self.last_year = Some(last);
+        self.last_year_error = None;
+        self.changed();
+    }
+
+    /// Forgets last year's report.
+    pub fn clear_last_year(&mut self) {
+        self.report.last_year_draft = None;
+        self.last_year = None;
+        self.last_year_error = None;
+        self.changed();
     }
 
     /// Call after every change to the report.
@@ -342,7 +386,7 @@ impl Document {
                 .any(|g| (0..T4_ENTERED_COLS).any(|c| !r.table4.get(g, c).is_blank())),
             Page::Section(SectionKey::Problems) => !r.problems.trim().is_empty(),
             Page::Section(SectionKey::Other) => r.other_items.iter().any(|t| !t.trim().is_empty()),
-            Page::Start | Page::Checks | Page::Export => true,
+            Page::Start | Page::Checks | Page::Compare | Page::Export => true,
         }
     }
 }

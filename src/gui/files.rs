@@ -47,6 +47,18 @@ pub fn dialog(action: FileAction, start: Option<PathBuf>, name: String) -> Task<
                     .pick_file()
                     .await
             }
+            FileAction::NewFromLast | FileAction::LastYear => {
+                let title = if action == FileAction::NewFromLast {
+                    "选择上年的年报草稿（据此新建本年报告）"
+                } else {
+                    "选择上年的年报草稿（用于跨年度检查和对比）"
+                };
+                dialog
+                    .set_title(title)
+                    .add_filter("年报草稿 (*.ron)", &["ron"])
+                    .pick_file()
+                    .await
+            }
             FileAction::SaveAs => {
                 dialog
                     .set_title("保存年报草稿")

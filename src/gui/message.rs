@@ -1,6 +1,7 @@
 //! Everything that can happen in the app, as one flat list.
 
 use crate::rules::Place;
+use crate::sentences::Topic;
 use crate::template::{SectionKey, T2Cell};
 use iced::widget::text_editor;
 use std::path::PathBuf;
@@ -16,6 +17,8 @@ pub enum Page {
     Section(SectionKey),
     /// The list of findings.
     Checks,
+    /// This year's key figures beside last year's, with a chart of the outcomes.
+    Compare,
     /// PDF export.
     Export,
 }
@@ -71,6 +74,10 @@ pub enum FileAction {
     SaveAs,
     /// Choose where the PDF goes.
     ExportTo,
+    /// Choose last year's draft to start a new report from.
+    NewFromLast,
+    /// Choose last year's draft for the cross-year checks of the open report.
+    LastYear,
 }
 
 /// How a file dialog ended.
@@ -110,6 +117,10 @@ pub enum Pending {
     OpenExample,
     /// Create the new report asked for on the start screen.
     CreateNew,
+    /// Show the dialog for last year's draft to start a new report from.
+    NewFromLastDialog,
+    /// Ask for a typed path of last year's draft to start a new report from.
+    NewFromLastTyped,
     /// Take the autosave back.
     Restore,
 }
@@ -127,6 +138,20 @@ pub enum Message {
     CreateNew,
     /// Open the bundled example report.
     OpenExample,
+    /// Ask for last year's draft and start a new report for the year after it.
+    NewFromLastRequested,
+    /// Ask for last year's draft to compare the open report with.
+    LastYearRequested,
+    /// Forget last year's draft of the open report (no more cross-year checks).
+    LastYearCleared,
+    /// Show the generated data paragraph of a topic before inserting it into its sub-head.
+    SentencePreview(Topic),
+    /// Insert the previewed paragraph of a topic into its sub-head of section 一.
+    SentenceInsert(Topic),
+    /// Take back the last insertion of a generated paragraph.
+    SentenceUndo,
+    /// Close the preview or the result of an insertion.
+    SentenceDismissed,
     /// Open a draft from the recent list (or the command line).
     OpenPath(PathBuf),
     /// Ask for a draft to open (toolbar button or Ctrl+O).

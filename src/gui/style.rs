@@ -16,6 +16,8 @@ pub const MUTED: Color = Color::from_rgb(0.42, 0.45, 0.50);
 pub const ACCENT: Color = Color::from_rgb(0.08, 0.40, 0.75);
 pub const SIDEBAR_BG: Color = Color::from_rgb(0.95, 0.96, 0.97);
 pub const HINT_BG: Color = Color::from_rgb(0.94, 0.96, 0.99);
+/// Last year's bars in the comparison chart (this year's are `ACCENT`).
+pub const CHART_LAST: Color = Color::from_rgb(0.62, 0.66, 0.72);
 
 /// How a number cell looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,5 +205,27 @@ pub fn finding_button(theme: &Theme, status: button::Status) -> button::Style {
         text_color: theme.palette().text,
         border: border(Color::from_rgb(0.85, 0.87, 0.90), 1.0),
         ..button::Style::default()
+    }
+}
+
+/// A bar of the comparison chart, filled with one colour.
+pub fn bar(color: Color) -> impl Fn(&Theme) -> container::Style {
+    move |_| container::Style {
+        background: Some(Background::Color(color)),
+        ..container::Style::default()
+    }
+}
+
+/// The "沿用上年内容" badge on a text still copied from last year.
+pub fn inherited_badge(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(BLANK_BG)),
+        text_color: Some(WARNING),
+        border: Border {
+            color: WARNING,
+            width: 1.0,
+            radius: 3.0.into(),
+        },
+        ..container::Style::default()
     }
 }

@@ -36,6 +36,19 @@ pub fn prose_id(field: ProseField) -> String {
     }
 }
 
+/// The place in findings that a multi-line text is.
+pub fn prose_place(field: ProseField) -> Place {
+    match field {
+        ProseField::Preface => Place::Preface,
+        ProseField::OverviewIntro => Place::OverviewIntro,
+        ProseField::OverviewPart(index) => Place::OverviewPart { index },
+        ProseField::Problems => Place::Section {
+            section: SectionKey::Problems,
+        },
+        ProseField::OtherItem(index) => Place::OtherItem { index },
+    }
+}
+
 /// The place in findings that a cell is.
 pub fn cell_place(cell: CellRef) -> Place {
     match cell {
@@ -162,6 +175,20 @@ pub fn prose_block<'a>(
         (Some(Place::OtherItem { index }), ProseField::OtherItem(i)) => index == i,
         (Some(Place::Section { section }), ProseField::Problems) => section == SectionKey::Problems,
         _ => false,
+    };
+    // Text still exactly last year's is marked until the person edits it.
+    let title = if doc.inherited.contains(&prose_place(field)) {
+        row![
+            title,
+            container(text("沿用上年内容，请更新").size(12))
+                .padding([2, 8])
+                .style(style::inherited_badge),
+        ]
+        .spacing(12)
+        .align_y(iced::Center)
+        .into()
+    } else {
+        title
     };
     let editor = text_editor(content)
         .id(prose_id(field))

@@ -3,7 +3,7 @@
 use crate::gui::app::App;
 use crate::gui::components::{EDITOR_H, Element, prose_block};
 use crate::gui::document::Document;
-use crate::gui::message::{Message, MetaField, Page, ProseField};
+use crate::gui::message::{FileAction, Message, MetaField, Page, ProseField};
 use crate::gui::style;
 use crate::rules::{Place, meta_field_label};
 use crate::template::PREFACE_HINT;
@@ -11,7 +11,7 @@ use iced::Fill;
 use iced::widget::{button, column, container, row, text, text_input};
 
 /// Scroll offset of the preface block.
-pub const PREFACE_Y: f32 = 470.0;
+pub const PREFACE_Y: f32 = 590.0;
 
 const FIELDS: [(MetaField, &str, &str); 8] = [
     (MetaField::Agency, "agency", "例如：某某县人民政府办公室"),
@@ -121,11 +121,53 @@ pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
             .padding(12)
             .width(Fill)
             .style(style::panel(false)),
+        last_year_box(doc),
         findings,
         prose_block(doc, ProseField::Preface, preface_title, PREFACE_HINT, EDITOR_H + 40.0),
     ]
     .spacing(14)
     .into()
+}
+
+/// Last year's draft: which it is, whether it loads, and buttons to choose or clear it.
+fn last_year_box(doc: &Document) -> Element<'_> {
+    let path = doc.last_year_path();
+    let status = match (&doc.last_year, &doc.last_year_error, &path) {
+        (Some(last), _, Some(p)) => text(format!(
+            "已载入“{}”（{}）。跨年度检查已开启。",
+            last.title(),
+            p.display()
+        ))
+        .color(style::OK),
+        (None, Some(e), Some(p)) => text(format!(
+            "无法读取草稿中记下的上年报告 {}：{e}。请重新选择，或不再使用。",
+            p.display()
+        ))
+        .color(style::ERROR),
+        _ => text("未指定。指定后，检查会核对表三上年结转、现行有效件数和年度，提示与上年雷同的文字，并可查看“与上年对比”。")
+            .color(style::MUTED),
+    };
+    let mut buttons = row![
+        button(text("选择上年报告…").size(13))
+            .on_press(Message::LastYearRequested)
+            .style(button::secondary),
+        button(text("输入路径").size(13))
+            .on_press(Message::PathInputOpened(FileAction::LastYear))
+            .style(button::secondary),
+    ]
+    .spacing(10);
+    if path.is_some() {
+        buttons = buttons.push(
+            button(text("不再使用上年报告").size(13))
+                .on_press(Message::LastYearCleared)
+                .style(button::secondary),
+        );
+    }
+    container(column![text("上年报告").size(16), status.size(13), buttons,].spacing(6))
+        .padding(12)
+        .width(Fill)
+        .style(style::panel(false))
+        .into()
 }
 
 fn field_note(app: &App, doc: &Document, field: MetaField, key: &str) -> (String, iced::Color) {

@@ -2,6 +2,7 @@
 //! current one in the frame (toolbar, side list, message bar, dialogs).
 
 mod checks;
+mod compare;
 mod export;
 mod meta;
 mod other;
@@ -58,13 +59,14 @@ fn page_area<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
     let content: Element<'a> = match app.page {
         Page::Start => start::view(app),
         Page::Meta => meta::view(app, doc),
-        Page::Section(SectionKey::Overview) => overview::view(doc),
+        Page::Section(SectionKey::Overview) => overview::view(app, doc),
         Page::Section(SectionKey::Proactive) => table2::view(doc),
         Page::Section(SectionKey::Applications) => table3::view(doc),
         Page::Section(SectionKey::Review) => table4::view(doc),
         Page::Section(SectionKey::Problems) => problems::view(doc),
         Page::Section(SectionKey::Other) => other::view(doc),
         Page::Checks => checks::view(doc),
+        Page::Compare => compare::view(doc),
         Page::Export => export::view(app, doc),
     };
     let scrolled = scrollable(container(content).padding([16, 22]).width(Fill))
@@ -202,28 +204,45 @@ fn sidebar(doc: &Document, current: Page) -> Element<'_> {
         PartState::Warnings(warnings)
     };
     entries.push(("检查结果".to_string(), Page::Checks, Some(summary)));
-    entries.push(("导出PDF".to_string(), Page::Export, None));
-    let list = column(entries.into_iter().map(|(label, page, state)| {
-        let badge: Element<'_> = match state {
-            None => space().into(),
-            Some(s) => {
-                let (t, color) = match s {
-                    PartState::NotStarted => ("未开始".to_string(), style::MUTED),
-                    PartState::Errors(n) => (format!("{n} 个错误"), style::ERROR),
-                    PartState::Warnings(n) => (format!("{n} 条提示"), style::WARNING),
-                    PartState::Complete => ("已完成".to_string(), style::OK),
-                };
-                text(t).size(12).color(color).into()
-            }
-        };
+    let nav = |label: String, page: Page, badge: Element<'static>, enabled: bool| {
         button(column![text(label).size(14), badge].spacing(1))
-            .on_press(Message::Show(page))
+            .on_press_maybe(enabled.then_some(Message::Show(page)))
             .width(Fill)
             .padding([5, 8])
             .style(style::nav_button(current == page))
-            .into()
-    }))
-    .spacing(4);
+    };
+    let mut list = column![].spacing(4);
+    for (label, page, state) in entries {
+        let (t, color) = match state {
+            None => (String::new(), style::MUTED),
+            Some(PartState::NotStarted) => ("未开始".to_string(), style::MUTED),
+            Some(PartState::Errors(n)) => (format!("{n} 个错误"), style::ERROR),
+            Some(PartState::Warnings(n)) => (format!("{n} 条提示"), style::WARNING),
+            Some(PartState::Complete) => ("已完成".to_string(), style::OK),
+        };
+        list = list.push(nav(label, page, text(t).size(12).color(color).into(), true));
+    }
+    // Only with last year's report loaded is there anything to compare.
+    let loaded = doc.last_year.is_some();
+    let compare_note = if loaded {
+        text("已载入上年报告").size(12).color(style::MUTED)
+    } else {
+        text("需先在“基本信息”中指定上年报告")
+            .size(12)
+            .color(style::MUTED)
+    };
+    list = list.push(nav(
+        "与上年对比".to_string(),
+        Page::Compare,
+        compare_note.into(),
+        loaded,
+    ));
+    list = list.push(nav(
+        "导出PDF".to_string(),
+        Page::Export,
+        space().into(),
+        true,
+    ));
     container(scrollable(list.padding([10, 8])).height(Fill))
         .width(SIDEBAR_W)
         .height(Fill)
@@ -286,6 +305,8 @@ fn path_dialog(app: &App) -> Element<'_> {
         FileAction::Open => "输入要打开的草稿文件路径",
         FileAction::SaveAs => "输入保存草稿的文件路径",
         FileAction::ExportTo => "输入PDF文件的保存路径",
+        FileAction::NewFromLast => "输入上年年报草稿的文件路径（据此新建本年报告）",
+        FileAction::LastYear => "输入上年年报草稿的文件路径",
     };
     let example = if cfg!(windows) {
         "例如：C:\\Users\\张三\\Documents\\2024年报.ron"

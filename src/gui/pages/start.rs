@@ -5,7 +5,7 @@ use crate::gui::app::App;
 use crate::gui::components::Element;
 use crate::gui::message::{FileAction, Message};
 use crate::gui::style;
-use iced::widget::{button, column, container, row, text, text_input};
+use iced::widget::{button, column, container, row, space, text, text_input};
 use iced::{Fill, Length};
 use std::time::SystemTime;
 
@@ -99,11 +99,33 @@ fn new_report(app: &App) -> Element<'_> {
             .padding([6, 22])
             .style(button::primary),
     );
+    col = col.push(space().height(8)).push(from_last_year());
     container(col)
         .padding(16)
         .width(Length::FillPortion(1))
         .style(style::panel(false))
         .into()
+}
+
+/// "从上年报告新建": a new report for the year after a chosen draft.
+fn from_last_year<'a>() -> Element<'a> {
+    column![
+        text("从上年报告新建").size(20),
+        text("选择上年的年报草稿，新建下一年度的报告：基本信息和各部分文字带入作为底稿（标为“沿用上年内容”，请逐段更新），表三“上年结转”自动取上年的“结转下年度继续办理”，并自动与上年报告核对。")
+            .size(13)
+            .color(style::MUTED),
+        row![
+            button(text("选择上年报告…").size(14))
+                .on_press(Message::NewFromLastRequested)
+                .style(button::primary),
+            button(text("输入路径").size(14))
+                .on_press(Message::PathInputOpened(FileAction::NewFromLast))
+                .style(button::secondary),
+        ]
+        .spacing(10),
+    ]
+    .spacing(8)
+    .into()
 }
 
 fn open_box(app: &App) -> Element<'_> {
