@@ -87,6 +87,11 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     assert!(d.findings.iter().any(|f| f.rule == "X-COPY"));
     assert!(!d.findings.iter().any(|f| f.rule == "X-CARRY"));
 
+    {
+        let mut ui = simulator(&app);
+        ui.find("不再使用上年报告")?;
+    }
+    snapshot_png(&app, "meta-from-last-year")?;
     // The badge shows on the carried-over texts of section 一 …
     run(
         &mut app,
@@ -96,6 +101,7 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
         let mut ui = simulator(&app);
         ui.find("沿用上年内容，请更新")?;
     }
+    snapshot_png(&app, "overview-from-last-year")?;
     // … and goes once the text is edited.
     let intro = doc(&app).report.overview.intro.clone();
     if let Some(doc) = app.doc.as_mut() {

@@ -176,19 +176,20 @@ pub fn prose_block<'a>(
         (Some(Place::Section { section }), ProseField::Problems) => section == SectionKey::Problems,
         _ => false,
     };
-    // Text still exactly last year's is marked until the person edits it.
-    let title = if doc.inherited.contains(&prose_place(field)) {
+    // Text still exactly last year's is marked until the person edits it, beside the hint so
+    // that a crowded title row never squeezes it.
+    let hint: Element<'a> = if doc.inherited.contains(&prose_place(field)) {
         row![
-            title,
+            text(hint).size(13).color(style::MUTED).width(Fill),
             container(text("沿用上年内容，请更新").size(12))
-                .padding([2, 8])
+                .padding([1, 8])
                 .style(style::inherited_badge),
         ]
         .spacing(12)
         .align_y(iced::Center)
         .into()
     } else {
-        title
+        text(hint).size(13).color(style::MUTED).into()
     };
     let editor = text_editor(content)
         .id(prose_id(field))
@@ -200,7 +201,7 @@ pub fn prose_block<'a>(
     container(
         column![
             title,
-            text(hint).size(13).color(style::MUTED),
+            hint,
             editor,
             text(format!("{chars} 字，{paras} 段"))
                 .size(12)
