@@ -263,6 +263,12 @@ fn the_comparison_shows_both_years() -> Result<(), Error> {
     }
     drop(ui);
     snapshot(&app, "compare")?;
+    // In the narrowest window the chart goes below the table instead of off the edge.
+    let mut narrow = Simulator::with_size(nianbao::gui::settings(), (900.0, 1500.0), app.view());
+    let _ = std::fs::remove_file(png_dir().join("compare-narrow-tiny-skia.png"));
+    narrow
+        .snapshot(&iced::Theme::Light)?
+        .matches_image(png_dir().join("compare-narrow"))?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
