@@ -45,9 +45,18 @@ fn main() {
     }
     let mean = start.elapsed() / runs;
     println!("export jinxiang-2021 (bundled fonts)");
-    println!("  first export (fonts loaded): {:>8.1} ms", first.as_secs_f64() * 1e3);
-    println!("  later exports, mean of {runs}:  {:>8.1} ms", mean.as_secs_f64() * 1e3);
-    println!("  later exports, best:         {:>8.1} ms", best.as_secs_f64() * 1e3);
+    println!(
+        "  first export (fonts loaded): {:>8.1} ms",
+        first.as_secs_f64() * 1e3
+    );
+    println!(
+        "  later exports, mean of {runs}:  {:>8.1} ms",
+        mean.as_secs_f64() * 1e3
+    );
+    println!(
+        "  later exports, best:         {:>8.1} ms",
+        best.as_secs_f64() * 1e3
+    );
     println!("  PDF size:                    {:>8} bytes", bytes.len());
     match peak_memory_kb() {
         Some(kb) => println!("  peak memory (VmHWM):         {:>8} KB", kb),

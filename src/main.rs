@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Some("new") => cli::new_from_last(&args[1..]),
         Some("compare") => cli::compare(&args[1..]),
         Some("sentences") => cli::sentences(&args[1..]),
+        Some("export") => nianbao::pdf::run_cli(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{}", cli::USAGE);
             0
