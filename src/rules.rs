@@ -359,35 +359,64 @@ fn invalid_message(text: &str, err: &InputError) -> String {
     format!("“{}”不是有效的数字：{}。", text.trim(), err)
 }
 
-/// Reports a blank or invalid count cell. Returns whether it was one.
-fn check_count(entry: &Count, place: Place, f: &mut Findings) -> bool {
-    match entry {
-        Entry::Value(_) => false,
-        Entry::Blank => {
-            f.error(
+/// Up to this many blank cells in a table are reported one by one; beyond it, one finding
+/// points at the first (a table being filled in would otherwise drown every other finding).
+const BLANKS_LISTED: usize = 10;
+
+/// Reports the blank and invalid cells of one table. `name` is "表三"; `whole` is where a
+/// finding about the whole table goes.
+fn check_cells<'a>(
+    cells: impl Iterator<Item = (Place, &'a Count)>,
+    name: &str,
+    whole: SectionKey,
+    f: &mut Findings,
+) {
+    let cells: Vec<(Place, &Count)> = cells.collect();
+    let blanks: Vec<Place> = cells
+        .iter()
+        .filter(|(_, c)| c.is_blank())
+        .map(|(p, _)| *p)
+        .collect();
+    if blanks.len() == cells.len() {
+        f.error(
+            "NONBLANK",
+            Place::Section { section: whole },
+            format!("{name}尚未填写。没有的请填0（可用“空格全部填0”）。"),
+        );
+        return;
+    }
+    if blanks.len() > BLANKS_LISTED {
+        f.error(
+            "NONBLANK",
+            blanks[0],
+            format!(
+                "{name}还有 {} 个格子未填，这是第一个。没有的请填0，不要留空或填“/”“-”（可用“空格全部填0”）。",
+                blanks.len()
+            ),
+        );
+    }
+    for (place, cell) in cells {
+        match cell {
+            Entry::Value(_) => {}
+            Entry::Blank if blanks.len() <= BLANKS_LISTED => f.error(
                 "NONBLANK",
                 place,
                 "单元格为空。没有的请填0，不要留空或填“/”“-”。".into(),
-            );
-            true
-        }
-        Entry::Invalid(text) => {
-            let err = parse_count(text).err().unwrap_or(InputError::NotANumber);
-            f.error("INT", place, invalid_message(text, &err));
-            true
+            ),
+            Entry::Blank => {}
+            Entry::Invalid(text) => {
+                let err = parse_count(text).err().unwrap_or(InputError::NotANumber);
+                f.error("INT", place, invalid_message(text, &err));
+            }
         }
     }
 }
 
-/// When every cell of a table is blank, one finding for the table instead of one per cell.
-fn all_blank<'a>(mut cells: impl Iterator<Item = &'a Count>) -> bool {
-    cells.all(Entry::is_blank)
-}
-
 fn check_tables(r: &Report, f: &mut Findings) {
-    // Table 二.
+    // Table 二: nine counts and the fee.
     let t2 = &r.table2;
-    if all_blank(T2Cell::ALL.iter().map(|c| t2.get(*c))) && t2.fee.is_blank() {
+    let counts = T2Cell::ALL.map(|cell| (Place::Table2 { cell }, t2.get(cell)));
+    if t2.fee.is_blank() && counts.iter().all(|(_, c)| c.is_blank()) {
         f.error(
             "NONBLANK",
             Place::Section {
@@ -396,9 +425,7 @@ fn check_tables(r: &Report, f: &mut Findings) {
             "表二尚未填写。没有的请填0（可用“空格全部填0”）。".into(),
         );
     } else {
-        for cell in T2Cell::ALL {
-            check_count(t2.get(cell), Place::Table2 { cell }, f);
-        }
+        check_cells(counts.into_iter(), "表二", SectionKey::Proactive, f);
         match &t2.fee {
             Entry::Value(v) if v.whole() >= 10_000 => f.warn(
                 "UNIT",
@@ -434,50 +461,32 @@ fn check_tables(r: &Report, f: &mut Findings) {
 
     // Table 三.
     let t3 = &r.table3;
-    if all_blank(t3.entered_rows().flat_map(|(_, cells)| cells.iter())) {
-        f.error(
-            "NONBLANK",
-            Place::Section {
-                section: SectionKey::Applications,
-            },
-            "表三尚未填写。没有的请填0（可用“空格全部填0”）。".into(),
-        );
-    } else {
-        for (row, cells) in t3.entered_rows() {
-            for (col, cell) in cells.iter().enumerate() {
-                check_count(cell, Place::Table3 { row, col }, f);
-            }
-        }
-        // The 总计 column is the sum of the six, so it balances exactly when they all do;
-        // checking the six alone names the column that is off.
-        for col in 0..T3_ENTERED_COLS {
-            let (left, right) = t3.balance(col);
-            if left.complete && right.complete && left.value != right.value {
-                f.error(
-                    "T3-BAL",
-                    Place::Table3Column { col },
-                    balance_message(r, col),
-                );
-            }
+    let t3_cells = t3.entered_rows().flat_map(|(row, cells)| {
+        cells
+            .iter()
+            .enumerate()
+            .map(move |(col, cell)| (Place::Table3 { row, col }, cell))
+    });
+    check_cells(t3_cells, "表三", SectionKey::Applications, f);
+    // The 总计 column is the sum of the six, so it balances exactly when they all do;
+    // checking the six alone names the column that is off.
+    for col in 0..T3_ENTERED_COLS {
+        let (left, right) = t3.balance(col);
+        if left.complete && right.complete && left.value != right.value {
+            f.error(
+                "T3-BAL",
+                Place::Table3Column { col },
+                balance_message(r, col),
+            );
         }
     }
 
     // Table 四.
     let t4 = &r.table4;
-    let t4_cells = || (0..T4_GROUPS.len()).flat_map(|g| (0..T4_ENTERED_COLS).map(move |c| (g, c)));
-    if all_blank(t4_cells().map(|(g, c)| t4.get(g, c))) {
-        f.error(
-            "NONBLANK",
-            Place::Section {
-                section: SectionKey::Review,
-            },
-            "表四尚未填写。没有行政复议、行政诉讼的请填0（可用“空格全部填0”）。".into(),
-        );
-    } else {
-        for (group, col) in t4_cells() {
-            check_count(t4.get(group, col), Place::Table4 { group, col }, f);
-        }
-    }
+    let t4_cells = (0..T4_GROUPS.len()).flat_map(|group| {
+        (0..T4_ENTERED_COLS).map(move |col| (Place::Table4 { group, col }, t4.get(group, col)))
+    });
+    check_cells(t4_cells, "表四", SectionKey::Review, f);
 }
 
 /// "一（本年新收）10 + 二（上年结转）0 = 10，三（七）总计 9 + 四（结转下年度）0 = 9，相差 1".

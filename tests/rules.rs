@@ -381,3 +381,36 @@ fn text_checks_wait_for_the_table_to_be_filled() {
     r.table3.set(t3row::NEW, 0, Entry::Value(9));
     assert_eq!(with_rule(&findings(&r), "TXT-APPS").len(), 1);
 }
+
+#[test]
+fn a_half_filled_table_gets_one_finding_at_its_first_blank() {
+    let mut r = example();
+    // As in a draft made from last year's: only 二、上年结转 is filled.
+    let carried: Vec<Entry<u32>> = (0..6)
+        .map(|c| r.table3.get(t3row::CARRIED_IN, c).clone())
+        .collect();
+    r.table3 = Default::default();
+    for (c, e) in carried.into_iter().enumerate() {
+        r.table3.set(t3row::CARRIED_IN, c, e);
+    }
+    r.table3
+        .set(t3row::OPEN, 2, nianbao::model::count_from_text("x"));
+    let f = findings(&r);
+    let blank = only(&f, "NONBLANK");
+    assert_eq!(
+        blank.place,
+        Place::Table3 {
+            row: t3row::NEW,
+            col: 0
+        }
+    );
+    assert!(blank.message.contains("137 个格子"), "{}", blank.message);
+    // Invalid text is still reported cell by cell.
+    assert_eq!(
+        only(&f, "INT").place,
+        Place::Table3 {
+            row: t3row::OPEN,
+            col: 2
+        }
+    );
+}
