@@ -243,6 +243,7 @@ fn render(
     let mut warnings = Vec::new();
     let mut bytes = pdf.save(&options, &mut warnings);
     set_trailer_id(&mut bytes, seed);
+    drop_pdfx_claim(&mut bytes);
     Ok(bytes)
 }
 
@@ -356,6 +357,17 @@ fn set_trailer_id(bytes: &mut [u8], seed: u64) {
             h = h.rotate_right(4) ^ fnv1a(&h.to_le_bytes());
         }
         pos = close;
+    }
+}
+
+/// printpdf always writes `/GTS_PDFXVersion()` into the document info, which readers take as a
+/// claim of PDF/X conformance that this file does not make. The key is renamed in place to a
+/// private one of the same length, so no offset in the file moves.
+fn drop_pdfx_claim(bytes: &mut [u8]) {
+    const CLAIM: &[u8] = b"/GTS_PDFXVersion()";
+    const PRIVATE: &[u8] = b"/NianbaoTemplate()";
+    if let Some(at) = find_last(bytes, CLAIM) {
+        bytes[at..at + CLAIM.len()].copy_from_slice(PRIVATE);
     }
 }
 
