@@ -33,6 +33,10 @@ fn main() -> ExitCode {
 /// Opens the desktop app, with the draft named on the command line if any.
 #[cfg(feature = "gui")]
 fn open_app(draft: Option<std::path::PathBuf>) -> i32 {
+    if let Some(reason) = nianbao::gui::no_display_reason() {
+        eprintln!("{reason}");
+        return cli::EXIT_USAGE;
+    }
     match nianbao::gui::run(draft) {
         Ok(()) => 0,
         Err(e) => {

@@ -114,3 +114,18 @@ fn bad_files_and_arguments_give_chinese_errors_not_panics() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("文件不存在"));
 }
+
+/// Without a display the app says so in Chinese instead of crashing inside the toolkit.
+#[cfg(all(feature = "gui", target_os = "linux"))]
+#[test]
+fn the_app_without_a_display_explains_itself() {
+    let o = bin()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("没有可用的图形界面"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -44,7 +44,35 @@ pub fn run(draft: Option<PathBuf>) -> iced::Result {
             size: iced::Size::new(1280.0, 800.0),
             min_size: Some(iced::Size::new(900.0, 600.0)),
             exit_on_close_request: false,
+            platform_specific: platform_specific(),
             ..iced::window::Settings::default()
         })
         .run()
+}
+
+/// On Linux desktops the application id names the window's class, so the taskbar groups it
+/// and a `.desktop` file can find it.
+fn platform_specific() -> iced::window::settings::PlatformSpecific {
+    #[cfg(target_os = "linux")]
+    {
+        iced::window::settings::PlatformSpecific {
+            application_id: "nianbao".to_string(),
+            ..Default::default()
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        iced::window::settings::PlatformSpecific::default()
+    }
+}
+
+/// Why no window can be opened here, if that can be told before trying: on Linux without an
+/// X display (the app talks X11, which Wayland desktops provide through XWayland) the window
+/// system would fail deep inside the toolkit.
+pub fn no_display_reason() -> Option<&'static str> {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    let display = std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty());
+    (unix_desktop && !display).then_some(
+        "没有可用的图形界面（未设置 DISPLAY），无法打开程序窗口。请在桌面环境中运行；命令行功能（check、export 等）不需要图形界面，见 nianbao help。",
+    )
 }
