@@ -1,4 +1,4 @@
-//! Export benchmark (std only, no criterion): `cargo bench --no-default-features --bench export`.
+//! Export benchmark (std only, no criterion): `cargo bench --bench export`.
 //!
 //! Measures exporting examples/jinxiang-2021.ron to PDF with the bundled fonts: the first
 //! export (reading and parsing the fonts included), then the mean and best of further exports
