@@ -753,20 +753,21 @@ fn check_text_against_tables(r: &Report, f: &mut Findings) {
                     ),
                 );
             }
-            if let (Some((stated, decimals)), true) = (claim.percent, reading.is_outcome) {
-                if handled.complete && handled.value > 0 {
-                    let exact = claim.count as f64 * 100.0 / handled.value as f64;
-                    let unit = 10f64.powi(-(decimals as i32));
-                    if (stated - exact).abs() > unit / 2.0 + 1e-9 {
-                        f.warn(
-                            "TXT-APPS",
-                            place(index),
-                            format!(
-                                "{}{} 件占办理总数 {} 件的 {:.*}%，正文写的是 {}%。",
-                                reading.what, claim.count, handled.value, decimals, exact, stated
-                            ),
-                        );
-                    }
+            if let (Some((stated, decimals)), true) = (claim.percent, reading.is_outcome)
+                && handled.complete
+                && handled.value > 0
+            {
+                let exact = claim.count as f64 * 100.0 / handled.value as f64;
+                let unit = 10f64.powi(-(decimals as i32));
+                if (stated - exact).abs() > unit / 2.0 + 1e-9 {
+                    f.warn(
+                        "TXT-APPS",
+                        place(index),
+                        format!(
+                            "{}{} 件占办理总数 {} 件的 {:.*}%，正文写的是 {}%。",
+                            reading.what, claim.count, handled.value, decimals, exact, stated
+                        ),
+                    );
                 }
             }
         }
@@ -818,23 +819,23 @@ fn check_cross_year(r: &Report, last: &Report, f: &mut Findings) {
             ),
         );
     }
-    for col in 0..T3_ENTERED_COLS {
+    for (col, column) in T3_COLUMNS.iter().enumerate().take(T3_ENTERED_COLS) {
         let now = r.table3.get(t3row::CARRIED_IN, col).value();
         let before = last.table3.get(t3row::CARRIED_OUT, col).value();
-        if let (Some(now), Some(before)) = (now, before) {
-            if now != before {
-                f.warn(
-                    "X-CARRY",
-                    Place::Table3 {
-                        row: t3row::CARRIED_IN,
-                        col,
-                    },
-                    format!(
-                        "「{}」上年结转 {now} 件，但上年报告的结转下年度继续办理为 {before} 件。如因机构调整等原因确实不同，请在六（五）中说明。",
-                        T3_COLUMNS[col].label
-                    ),
-                );
-            }
+        if let (Some(now), Some(before)) = (now, before)
+            && now != before
+        {
+            f.warn(
+                "X-CARRY",
+                Place::Table3 {
+                    row: t3row::CARRIED_IN,
+                    col,
+                },
+                format!(
+                    "「{}」上年结转 {now} 件，但上年报告的结转下年度继续办理为 {before} 件。如因机构调整等原因确实不同，请在六（五）中说明。",
+                    column.label
+                ),
+            );
         }
     }
     let kinds = [

@@ -264,10 +264,10 @@ impl T2Cell {
     pub fn labels(self) -> (&'static str, &'static str) {
         for block in &TABLE2_BLOCKS {
             for row in block.rows {
-                if let T2Values::Counts(cells) = row.values {
-                    if let Some(i) = cells.iter().position(|c| *c == self) {
-                        return (row.label, block.value_headers[i]);
-                    }
+                if let T2Values::Counts(cells) = row.values
+                    && let Some(i) = cells.iter().position(|c| *c == self)
+                {
+                    return (row.label, block.value_headers[i]);
                 }
             }
         }
