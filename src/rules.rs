@@ -644,10 +644,10 @@ fn read_clause(r: &Report, context: &str) -> Option<Reading> {
         }
     }
     if context.contains("复议") && !context.contains("诉讼") {
-        return Reading::litigation("行政复议", t4.cell(0, T4_ENTERED_COLS));
+        return Reading::litigation(template::T4_REVIEW, t4.cell(0, T4_ENTERED_COLS));
     }
     if context.contains("诉讼") && !context.contains("复议") {
-        return Reading::litigation("行政诉讼", t4.litigation_total());
+        return Reading::litigation(template::T4_LITIGATION, t4.litigation_total());
     }
     // Outcome items: the most specific labels first. "3.其他" is too common a word to name
     // its row; it is read through its group.
