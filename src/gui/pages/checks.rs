@@ -4,7 +4,7 @@ use crate::gui::components::Element;
 use crate::gui::document::Document;
 use crate::gui::message::Message;
 use crate::gui::style;
-use crate::rules::Severity;
+use crate::rules::{Finding, Severity};
 use iced::Fill;
 use iced::widget::{button, column, row, text};
 
@@ -25,31 +25,36 @@ pub fn view(doc: &Document) -> Element<'_> {
     };
     let mut list = column![].spacing(6);
     for f in &doc.findings {
-        let color = match f.severity {
-            Severity::Error => style::ERROR,
-            Severity::Warning => style::WARNING,
-        };
-        list = list.push(
-            button(
-                row![
-                    text(f.severity.label()).size(14).color(color).width(44),
-                    column![
-                        text(f.place.describe()).size(13).color(style::MUTED),
-                        text(f.message.clone()).size(14),
-                    ]
-                    .spacing(2)
-                    .width(Fill),
-                    text(f.rule).size(12).color(style::MUTED),
-                ]
-                .spacing(10),
-            )
-            .on_press(Message::JumpTo(f.place))
-            .width(Fill)
-            .padding([6, 10])
-            .style(style::finding_button),
-        );
+        list = list.push(finding_row(f));
     }
     column![text("检查结果").size(22), summary, list]
         .spacing(14)
         .into()
+}
+
+/// One finding as a clickable row: severity, place, message and rule id; a click jumps to the
+/// field. Shared by the check results and the comparison with last year.
+pub fn finding_row(f: &Finding) -> Element<'_> {
+    let color = match f.severity {
+        Severity::Error => style::ERROR,
+        Severity::Warning => style::WARNING,
+    };
+    button(
+        row![
+            text(f.severity.label()).size(14).color(color).width(44),
+            column![
+                text(f.place.describe()).size(13).color(style::MUTED),
+                text(f.message.clone()).size(14),
+            ]
+            .spacing(2)
+            .width(Fill),
+            text(f.rule).size(12).color(style::MUTED),
+        ]
+        .spacing(10),
+    )
+    .on_press(Message::JumpTo(f.place))
+    .width(Fill)
+    .padding([6, 10])
+    .style(style::finding_button)
+    .into()
 }

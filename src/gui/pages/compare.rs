@@ -209,29 +209,7 @@ fn cross_year_findings(doc: &Document) -> Element<'_> {
         );
     }
     for f in findings {
-        let color = match f.severity {
-            crate::rules::Severity::Error => style::ERROR,
-            crate::rules::Severity::Warning => style::WARNING,
-        };
-        col = col.push(
-            button(
-                row![
-                    text(f.severity.label()).size(14).color(color).width(44),
-                    column![
-                        text(f.place.describe()).size(13).color(style::MUTED),
-                        text(f.message.clone()).size(14),
-                    ]
-                    .spacing(2)
-                    .width(Fill),
-                    text(f.rule).size(12).color(style::MUTED),
-                ]
-                .spacing(10),
-            )
-            .on_press(Message::JumpTo(f.place))
-            .width(Fill)
-            .padding([6, 10])
-            .style(style::finding_button),
-        );
+        col = col.push(super::checks::finding_row(f));
     }
     col.into()
 }
