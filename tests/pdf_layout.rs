@@ -243,3 +243,26 @@ fn body_text_sits_on_the_grid_with_page_numbers() {
     assert!((number_x(&doc.pages[1]) - (layout::MARGIN_LEFT + 14.0)).abs() < 0.01);
     assert!(doc.pages[1].text().contains("—2—"));
 }
+
+#[test]
+fn a_table_never_starts_as_a_head_over_one_row_at_a_page_foot() {
+    // Text that fills the page but for two grid lines, then a table.
+    let para = Placed {
+        place: "正文".into(),
+        block: Block::Paragraph(Paragraph {
+            spans: vec![Span::new(Role::Body, "字".repeat(28 * 20))],
+            indent: 0.0,
+            keep_with_next: false,
+        }),
+    };
+    let table = Placed {
+        place: "表".into(),
+        block: Block::Table(simple_table(30, Vec::new())),
+    };
+    let doc = layout::layout_blocks(&[para, table], &Mono, "t", "a");
+    assert!(
+        !doc.pages[0].text().contains("表头甲"),
+        "the table head was left alone at the foot of page 1"
+    );
+    assert!(doc.pages[1].text().contains("表头甲表头乙第1行"));
+}

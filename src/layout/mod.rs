@@ -388,7 +388,12 @@ fn lay_table(flow: &mut Flow, spec: &table::TableSpec, src: &dyn GlyphSource) {
     let measured = table::MeasuredTable::measure(spec, src);
     // Tables start on a grid line, like text.
     flow.y = flow.next_line() as f32 * LINE_PITCH;
-    if flow.y >= TEXT_HEIGHT - 0.01 {
+    // A table starts where its head and first few blocks fit, never as a head over a row or
+    // two at the foot of a page.
+    let at_top = flow.y <= 0.01;
+    if flow.y >= TEXT_HEIGHT - 0.01
+        || (!at_top && measured.first_chunk_height() > flow.space_left())
+    {
         flow.new_page();
     }
     let pieces = measured.paginate(flow.space_left(), TEXT_HEIGHT);

@@ -50,6 +50,9 @@ pub const MIN_ROW: f32 = 18.5;
 /// Width of the grid rules (pt).
 pub const RULE_WIDTH: f32 = 0.5;
 
+/// How many body blocks must fit under the head for a table to start on a page.
+const MIN_FIRST_BLOCKS: usize = 3;
+
 fn leading(size: f32) -> f32 {
     size * 1.3
 }
@@ -168,13 +171,15 @@ impl<'a> MeasuredTable<'a> {
         self.row_heights[start..end].iter().sum()
     }
 
-    /// Height the table needs before it can start on a page: the head and the first block.
+    /// Height the table needs before it can start on a page: the head and the first few
+    /// blocks, so that a page never ends with a table head over a row or two.
     pub fn first_chunk_height(&self) -> f32 {
-        let first = self
+        let first: f32 = self
             .blocks()
-            .first()
+            .iter()
+            .take(MIN_FIRST_BLOCKS)
             .map(|(s, e)| self.rows_height(*s, *e))
-            .unwrap_or(0.0);
+            .sum();
         self.header_height() + first
     }
 
