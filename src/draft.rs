@@ -7,9 +7,7 @@
 
 use crate::model::{Count, Entry, Meta, Overview, Report, Table2, Table3, Table4, Wanyuan};
 use crate::model::{count_from_text, wanyuan_from_text};
-use crate::template::{
-    FEE_KEY, OTHER_ITEMS, T2Cell, T3_ENTERED_COLS, T3_ROW_DEFS, T4_ENTERED_COLS, T4_GROUPS,
-};
+use crate::template::{FEE_KEY, OTHER_ITEMS, T2Cell, T3_ROW_DEFS, T4_ENTERED_COLS, T4_GROUPS};
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeTuple};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -135,12 +133,6 @@ impl<'de> Deserialize<'de> for RowIn {
     }
 }
 
-fn copy_row(dst: &mut [Count], src: Vec<Count>) {
-    for (d, s) in dst.iter_mut().zip(src) {
-        *d = s;
-    }
-}
-
 /// Reads a map of string keys, keeping the values it knows and skipping others.
 fn read_keyed_map<'de, A, V>(mut map: A) -> Result<BTreeMap<String, V>, A::Error>
 where
@@ -246,9 +238,8 @@ keyed_map_deserialize!(
         let mut t = Table3::default();
         for (key, RowIn(cells)) in entries {
             if let Some(r) = T3_ROW_DEFS.iter().position(|d| d.key == key && d.entered) {
-                let mut row: [Count; T3_ENTERED_COLS] = Default::default();
-                copy_row(&mut row, cells);
-                for (c, e) in row.into_iter().enumerate() {
+                // `set` ignores cells beyond the row's width, so extra ones are dropped.
+                for (c, e) in cells.into_iter().enumerate() {
                     t.set(r, c, e);
                 }
             }
@@ -278,9 +269,8 @@ keyed_map_deserialize!(
         let mut t = Table4::default();
         for (key, RowIn(cells)) in entries {
             if let Some(g) = T4_GROUPS.iter().position(|d| d.key == key) {
-                let mut row: [Count; T4_ENTERED_COLS] = Default::default();
-                copy_row(&mut row, cells);
-                for (c, e) in row.into_iter().enumerate() {
+                // `set` ignores cells beyond the row's width, so extra ones are dropped.
+                for (c, e) in cells.into_iter().enumerate() {
                     t.set(g, c, e);
                 }
             }
