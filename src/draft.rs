@@ -625,12 +625,16 @@ mod tests {
     #[test]
     fn partial_and_newer_drafts_open() {
         let text = r#"(format_version: 1, meta: (agency: "某局", year: 2020),
-            table3: {"new": (1, 2), "nonsense_row": (5)}, extra_field_from_future: [1, 2])"#;
+            table3: {"new": (1, 2), "nonsense_row": (5)}, extra_field_from_future: [1, 2],
+            table4: {"review": (1, 2, 3, 4, 5, 6)})"#;
         let loaded = from_ron(text, Path::new("old.ron")).unwrap();
         let r = loaded.report;
         assert_eq!(r.meta.agency, "某局");
         assert_eq!(r.table3.get(t3row::NEW, 1), &Entry::Value(2));
         assert!(r.table3.get(t3row::NEW, 2).is_blank());
+        // Extra cells are dropped; the derived 总计 is never read from a file.
+        assert_eq!(r.table4.get(0, 3), &Entry::Value(4));
+        assert_eq!(r.table4.cell(0, 4).value, 10);
         assert_eq!(r.overview.parts.len(), 5);
         assert!(!loaded.newer_format);
         let newer = from_ron("(format_version: 9)", Path::new("n.ron")).unwrap();
