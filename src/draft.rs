@@ -573,9 +573,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io::Re
     result
 }
 
-/// Saves a report as a draft, atomically, keeping the previous version as a backup.
+/// Saves a report as a draft, atomically, keeping the previous version as a backup. The text
+/// is read back before it is written.
 pub fn save(report: &Report, path: &Path) -> Result<(), DraftError> {
-    write_atomic(path, to_ron(report).as_bytes(), true).map_err(|error| DraftError::Io {
+    let text = to_ron(report);
+    // Never replace a good draft with one that would not open again: read it back first.
+    from_ron(&text, path)?;
+    write_atomic(path, text.as_bytes(), true).map_err(|error| DraftError::Io {
         path: path.to_path_buf(),
         error,
     })
