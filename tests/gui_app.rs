@@ -292,6 +292,19 @@ fn every_screen_with_the_example() -> Result<(), Error> {
         ("checks", Page::Checks),
         ("export", Page::Export),
     ]);
+    // The export page offers a path in the documents folder, which differs between machines:
+    // check the offer, then show a fixed path so the picture does not depend on $HOME.
+    let _ = app.update(Message::Show(Page::Export));
+    assert!(
+        app.export
+            .path
+            .ends_with("金乡县人民政府办公室2021年政府信息公开工作年度报告.pdf"),
+        "{}",
+        app.export.path
+    );
+    let _ = app.update(Message::ExportPathChanged(
+        "D:\\年报\\金乡县人民政府办公室2021年政府信息公开工作年度报告.pdf".into(),
+    ));
     for (name, page) in shots {
         let _ = app.update(Message::Show(page));
         snapshot(&app, &png_dir, name)?;

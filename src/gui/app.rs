@@ -265,7 +265,22 @@ impl App {
             return Task::none();
         }
         self.page = page;
+        if page == Page::Export {
+            self.suggest_export_path();
+        }
         operation::scroll_to(PAGE_SCROLL, operation::AbsoluteOffset { x: 0.0, y: 0.0 })
+    }
+
+    /// Offers a PDF path (beside the draft, named after the report) so that exporting is one
+    /// click; a path the user typed is kept.
+    fn suggest_export_path(&mut self) {
+        if !self.export.path.trim().is_empty() {
+            return;
+        }
+        let name = self.suggested_name(FileAction::ExportTo);
+        if let Some(doc) = self.doc.as_ref() {
+            self.export.path = files::default_export_path(doc, &name).display().to_string();
+        }
     }
 
     fn jump_to(&mut self, place: Place) -> Task<Message> {
@@ -833,16 +848,13 @@ impl App {
     }
 
     fn request_export(&mut self) -> Task<Message> {
-        let Some(doc) = self.doc.as_ref() else {
-            return Task::none();
-        };
         if self.export.busy.is_some() {
             return Task::none();
         }
-        if self.export.path.trim().is_empty() {
-            let name = self.suggested_name(FileAction::ExportTo);
-            self.export.path = files::default_export_path(doc, &name).display().to_string();
-        }
+        self.suggest_export_path();
+        let Some(doc) = self.doc.as_ref() else {
+            return Task::none();
+        };
         self.export.result = None;
         self.export.warnings = None;
         self.export.busy = Some("正在检查报告能否完整打印……");
