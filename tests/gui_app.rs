@@ -328,3 +328,21 @@ fn snapshot(app: &App, png_dir: &Path, name: &str) -> Result<(), Error> {
     );
     Ok(())
 }
+
+/// The export can be told to use only the bundled fonts; it offers a path named after the report.
+#[test]
+fn export_offers_a_path_and_a_bundled_fonts_setting() -> Result<(), Error> {
+    let mut app = App::new(None);
+    let _ = app.update(Message::OpenExample);
+    let _ = app.update(Message::Show(Page::Export));
+    assert!(app.export.path.ends_with(".pdf"), "{}", app.export.path);
+    assert!(!app.export.bundled_only);
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        ui.click("只用程序自带的开源字体（不用本机安装的方正小标宋、仿宋_GB2312等公文字体）")?;
+        ui.into_messages().collect()
+    };
+    apply(&mut app, messages);
+    assert!(app.export.bundled_only);
+    Ok(())
+}

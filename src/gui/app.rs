@@ -205,6 +205,10 @@ impl App {
             Message::JumpTo(place) => self.jump_to(place),
             Message::ExportChooseFile => self.ask_path(FileAction::ExportTo),
             Message::ExportPathChanged(s) => self.edit_export_path(s),
+            Message::ExportBundledFontsToggled(on) => {
+                self.export.bundled_only = on;
+                Task::none()
+            }
             Message::ExportRequested => self.request_export(),
             Message::ExportChecked(result) => self.export_checked(result),
             Message::ExportConfirmed => self.confirm_export(),
@@ -858,7 +862,7 @@ impl App {
         self.export.result = None;
         self.export.warnings = None;
         self.export.busy = Some("正在检查报告能否完整打印……");
-        export::check_fonts(doc.report.clone())
+        export::check_fonts(doc.report.clone(), self.export.bundled_only)
     }
 
     fn export_checked(&mut self, result: Result<Vec<String>, String>) -> Task<Message> {
@@ -908,7 +912,12 @@ impl App {
         self.export.path = path.display().to_string();
         self.export.busy = Some("正在生成PDF……");
         self.export.result = None;
-        export::run(doc.report.clone(), path, self.export.allow_missing)
+        export::run(
+            doc.report.clone(),
+            path,
+            self.export.allow_missing,
+            self.export.bundled_only,
+        )
     }
 
     fn cancel_export(&mut self) -> Task<Message> {

@@ -42,14 +42,23 @@ pub struct ExportState {
     pub warnings: Option<Warnings>,
     /// Whether the user accepted printing characters no font has (as 〓).
     pub allow_missing: bool,
+    /// Use only the bundled open fonts, not the office fonts installed on this PC.
+    pub bundled_only: bool,
     pub result: Option<Result<ExportDone, String>>,
 }
 
+fn font_options(bundled_only: bool) -> FontOptions {
+    FontOptions {
+        bundled_only,
+        ..FontOptions::default()
+    }
+}
+
 /// Finds the characters no font can print, on a background thread.
-pub fn check_fonts(report: Report) -> Task<Message> {
+pub fn check_fonts(report: Report, bundled_only: bool) -> Task<Message> {
     Task::perform(
         in_thread(move || {
-            let fonts = FontSet::load(&FontOptions::default()).map_err(|e| e.to_string())?;
+            let fonts = FontSet::load(&font_options(bundled_only)).map_err(|e| e.to_string())?;
             Ok(pdf::missing_chars(&report, &fonts)
                 .iter()
                 .map(ToString::to_string)
@@ -64,12 +73,17 @@ pub fn check_fonts(report: Report) -> Task<Message> {
 }
 
 /// Writes the PDF on a background thread.
-pub fn run(report: Report, path: PathBuf, allow_missing_chars: bool) -> Task<Message> {
+pub fn run(
+    report: Report,
+    path: PathBuf,
+    allow_missing_chars: bool,
+    bundled_only: bool,
+) -> Task<Message> {
     Task::perform(
         in_thread(move || {
             let options = ExportOptions {
                 allow_missing_chars,
-                ..ExportOptions::default()
+                fonts: font_options(bundled_only),
             };
             pdf::export_to_file(&report, &options, &path)
                 .map(|s| ExportDone {

@@ -201,6 +201,8 @@ pub enum Message {
     ExportChooseFile,
     /// The PDF path was typed on the export screen.
     ExportPathChanged(String),
+    /// The "only the bundled fonts" setting of the export was switched.
+    ExportBundledFontsToggled(bool),
     /// Start the export (shows warnings first when there are any).
     ExportRequested,
     /// The user has read the warnings and wants the PDF anyway.

@@ -6,7 +6,7 @@ use crate::gui::document::Document;
 use crate::gui::message::{Message, Page};
 use crate::gui::style;
 use iced::Fill;
-use iced::widget::{button, column, container, row, text, text_input};
+use iced::widget::{button, checkbox, column, container, row, text, text_input};
 
 pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
     let state = &app.export;
@@ -32,6 +32,11 @@ pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
         ]
         .spacing(10)
         .align_y(iced::Center),
+        checkbox(state.bundled_only)
+            .label("只用程序自带的开源字体（不用本机安装的方正小标宋、仿宋_GB2312等公文字体）")
+            .on_toggle(Message::ExportBundledFontsToggled)
+            .text_size(14)
+            .size(16),
         button(text("导出PDF").size(15))
             .on_press_maybe(idle.then_some(Message::ExportRequested))
             .padding([6, 22])
