@@ -1,32 +1,20 @@
 //! The desktop app driven through iced_test's simulator: typing into table 三, bad values,
 //! pasting, saving and reopening, and a snapshot of every screen.
 //!
-//! Run with `ICED_TEST_BACKEND=tiny-skia` (the only renderer built here anyway). Snapshots are
-//! compared by hash with `tests/snapshots/*.sha256`; PNGs of every screen are written to
-//! `target/gui-snapshots/` to look at. To refresh the hashes after a deliberate change of the
-//! look, delete the `.sha256` files and run the tests again.
-#![cfg(feature = "gui")]
+//! Run with `ICED_TEST_BACKEND=tiny-skia` (the only renderer built here anyway); snapshots as
+//! described in `tests/common/mod.rs`.
 
+mod common;
+
+use common::{apply, doc, simulator, snapshot, temp_dir};
 use iced::keyboard::key::Named;
-use iced_test::{Error, Simulator, selector};
+use iced_test::{Error, selector};
 use nianbao::gui::components::cell_id;
 use nianbao::gui::message::{CellRef, FileAction, Page};
 use nianbao::gui::{App, Message};
 use nianbao::model::{Entry, InputError};
 use nianbao::rules::Place;
 use nianbao::template::{SectionKey, t3row};
-use std::path::{Path, PathBuf};
-
-fn simulator(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(nianbao::gui::settings(), (1280.0, 800.0), app.view())
-}
-
-/// Feeds what the simulator's interactions produced back into the app.
-fn apply(app: &mut App, messages: Vec<Message>) {
-    for m in messages {
-        let _ = app.update(m);
-    }
-}
 
 fn new_report() -> App {
     let mut app = App::new(None);
@@ -54,10 +42,6 @@ fn type_into(app: &mut App, cell: CellRef, text: &str, clear: bool) -> Result<()
     let messages: Vec<Message> = ui.into_messages().collect();
     apply(app, messages);
     Ok(())
-}
-
-fn doc(app: &App) -> &nianbao::gui::document::Document {
-    app.doc.as_ref().expect("a report is open")
 }
 
 #[test]
@@ -170,13 +154,6 @@ fn a_row_pasted_from_excel_fills_consecutive_cells() -> Result<(), Error> {
     Ok(())
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("nianbao-gui-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
 #[test]
 fn save_and_reopen_through_the_app() -> Result<(), Error> {
     let dir = temp_dir("save");
@@ -270,10 +247,9 @@ fn choosing_a_finding_goes_to_its_field() {
 /// Snapshots each screen with the example report open.
 #[test]
 fn every_screen_with_the_example() -> Result<(), Error> {
-    let png_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/gui-snapshots");
     let mut app = App::new(None);
     let mut shots: Vec<(&str, Page)> = vec![("start", Page::Start)];
-    snapshot(&app, &png_dir, "start-empty")?;
+    snapshot(&app, "start-empty")?;
     let _ = app.update(Message::OpenExample);
     assert!(
         app.doc.is_some(),
@@ -307,25 +283,8 @@ fn every_screen_with_the_example() -> Result<(), Error> {
     ));
     for (name, page) in shots {
         let _ = app.update(Message::Show(page));
-        snapshot(&app, &png_dir, name)?;
+        snapshot(&app, name)?;
     }
-    Ok(())
-}
-
-fn snapshot(app: &App, png_dir: &Path, name: &str) -> Result<(), Error> {
-    let mut ui = simulator(app);
-    let shot = ui.snapshot(&iced::Theme::Light)?;
-    // A fresh PNG to look at (matches_image writes the file when it is missing).
-    let png = png_dir.join(name);
-    let _ = std::fs::remove_file(png_dir.join(format!("{name}-tiny-skia.png")));
-    shot.matches_image(&png)?;
-    let hash = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    assert!(
-        shot.matches_hash(&hash)?,
-        "screen {name} looks different from tests/snapshots/{name}-tiny-skia.sha256; see target/gui-snapshots/{name}-tiny-skia.png"
-    );
     Ok(())
 }
 

@@ -2,10 +2,11 @@
 //! report from last year's, last year's draft loaded for the live cross-year checks, the
 //! comparison screen, and generated data sentences inserted into section 一.
 //!
-//! Snapshots work as in `tests/gui_app.rs`: hashes in `tests/snapshots/`, PNGs to look at in
-//! `target/gui-snapshots/`.
-#![cfg(feature = "gui")]
+//! Snapshots as described in `tests/common/mod.rs`.
 
+mod common;
+
+use common::{apply, doc, png_dir, simulator, snapshot, temp_dir};
 use iced_test::{Error, Simulator};
 use nianbao::gui::app::{SENTENCE_OPTIONS, SentenceState};
 use nianbao::gui::message::{FileAction, Page, ProseField};
@@ -15,28 +16,6 @@ use nianbao::sentences::{self, Action, Topic};
 use nianbao::template::{SectionKey, T3_ENTERED_COLS, t3row};
 use nianbao::{draft, yearly};
 use std::path::{Path, PathBuf};
-
-fn simulator(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(nianbao::gui::settings(), (1280.0, 800.0), app.view())
-}
-
-fn run(app: &mut App, messages: impl IntoIterator<Item = Message>) {
-    for m in messages {
-        let _ = app.update(m);
-    }
-}
-
-fn doc(app: &App) -> &nianbao::gui::document::Document {
-    app.doc.as_ref().expect("a report is open")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("nianbao-gui-yearly-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
 
 /// The example report (2021) copied into `dir` as last year's draft.
 fn last_year_in(dir: &Path) -> (PathBuf, Report) {
@@ -49,7 +28,7 @@ fn last_year_in(dir: &Path) -> (PathBuf, Report) {
 
 /// Types a path into the typed-path fallback for an action and confirms it.
 fn type_path(app: &mut App, action: FileAction, path: &Path) {
-    run(
+    apply(
         app,
         [
             Message::PathInputOpened(action),
@@ -93,7 +72,7 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     }
     snapshot_png(&app, "meta-from-last-year")?;
     // The badge shows on the carried-over texts of section 一 …
-    run(
+    apply(
         &mut app,
         [Message::Show(Page::Section(SectionKey::Overview))],
     );
@@ -114,7 +93,7 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     );
 
     // A different 上年结转 is found live.
-    run(
+    apply(
         &mut app,
         [Message::CellInput(
             nianbao::gui::message::CellRef::T3 {
@@ -136,7 +115,7 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
         Some("2021年报.ron")
     );
     let mut again = App::new(None);
-    run(&mut again, [Message::OpenPath(new_path.clone())]);
+    apply(&mut again, [Message::OpenPath(new_path.clone())]);
     assert!(doc(&again).last_year.is_some());
     assert!(doc(&again).findings.iter().any(|f| f.rule == "X-CARRY"));
 
@@ -163,7 +142,7 @@ fn last_years_draft_is_chosen_and_cleared_on_the_meta_page() -> Result<(), Error
     let dir = temp_dir("choose");
     let (last_path, _) = last_year_in(&dir);
     let mut app = App::new(None);
-    run(
+    apply(
         &mut app,
         [
             Message::NewAgencyChanged("金乡县人民政府办公室".into()),
@@ -177,12 +156,12 @@ fn last_years_draft_is_chosen_and_cleared_on_the_meta_page() -> Result<(), Error
     }
     assert!(doc(&app).last_year.is_none());
     // Without last year's report the comparison explains how to get one.
-    run(&mut app, [Message::Show(Page::Compare)]);
+    apply(&mut app, [Message::Show(Page::Compare)]);
     {
         let mut ui = simulator(&app);
         ui.find("还没有指定上年报告。指定后，这里并列显示两年的主要数字和增减，并画出两年申请办理结果的对比图；检查结果中也会加上跨年度检查（上年结转、现行有效件数、年度、与上年雷同）。")?;
     }
-    run(&mut app, [Message::Show(Page::Meta)]);
+    apply(&mut app, [Message::Show(Page::Meta)]);
     type_path(&mut app, FileAction::LastYear, &last_path);
     assert!(doc(&app).last_year.is_some());
     assert!(doc(&app).report.last_year_draft.is_some());
@@ -197,7 +176,7 @@ fn last_years_draft_is_chosen_and_cleared_on_the_meta_page() -> Result<(), Error
     assert!(doc(&app).last_year.is_some());
     assert!(app.notice.as_ref().is_some_and(|n| n.is_error));
 
-    run(&mut app, [Message::LastYearCleared]);
+    apply(&mut app, [Message::LastYearCleared]);
     assert!(doc(&app).last_year.is_none());
     assert!(doc(&app).report.last_year_draft.is_none());
     assert!(!doc(&app).findings.iter().any(|f| f.rule.starts_with("X-")));
@@ -227,7 +206,7 @@ fn this_and_last_year(dir: &Path) -> App {
     yearly::link_last_year(&mut this, &last_path, &path);
     draft::save(&this, &path).expect("write this year's draft");
     let mut app = App::new(None);
-    run(&mut app, [Message::OpenPath(path)]);
+    apply(&mut app, [Message::OpenPath(path)]);
     app
 }
 
@@ -238,7 +217,7 @@ fn the_comparison_shows_both_years() -> Result<(), Error> {
     let d = doc(&app);
     let last = d.last_year.clone().expect("last year's report is loaded");
     let comparison = yearly::compare(&d.report, &last);
-    run(
+    apply(
         &mut app,
         [Message::DismissNotice, Message::Show(Page::Compare)],
     );
@@ -275,7 +254,7 @@ fn the_comparison_shows_both_years() -> Result<(), Error> {
 
 fn example_app() -> App {
     let mut app = App::new(None);
-    run(
+    apply(
         &mut app,
         [
             Message::OpenExample,
@@ -312,7 +291,7 @@ fn a_generated_sentence_is_previewed_then_inserted_into_an_empty_sub_head() -> R
         let mut ui = simulator(&app);
         ui.find(topic.label())?;
     }
-    run(&mut app, [Message::SentencePreview(topic)]);
+    apply(&mut app, [Message::SentencePreview(topic)]);
     // Nothing changes before the person confirms.
     assert_eq!(part_text(&app, topic), "");
     {
@@ -322,7 +301,7 @@ fn a_generated_sentence_is_previewed_then_inserted_into_an_empty_sub_head() -> R
         ui.find("本段目前为空，插入后即为上面这段文字。")?;
     }
     snapshot_png(&app, "overview-sentence-preview")?;
-    run(&mut app, [Message::SentenceInsert(topic)]);
+    apply(&mut app, [Message::SentenceInsert(topic)]);
     assert_eq!(part_text(&app, topic), paragraph);
     assert!(matches!(
         app.sentence,
@@ -336,7 +315,7 @@ fn a_generated_sentence_is_previewed_then_inserted_into_an_empty_sub_head() -> R
         ui.find("撤销")?;
     }
     // Inserting the same again changes nothing and says so.
-    run(&mut app, [Message::SentenceInsert(topic)]);
+    apply(&mut app, [Message::SentenceInsert(topic)]);
     assert_eq!(part_text(&app, topic), paragraph);
     {
         let mut ui = simulator(&app);
@@ -351,7 +330,7 @@ fn inserting_keeps_the_users_text_and_replacing_can_be_undone() -> Result<(), Er
     let topic = Topic::Applications;
     let own = "我们坚持依法依规办理每一件申请。";
     set_part(&mut app, topic, own);
-    run(
+    apply(
         &mut app,
         [
             Message::SentencePreview(topic),
@@ -372,16 +351,16 @@ fn inserting_keeps_the_users_text_and_replacing_can_be_undone() -> Result<(), Er
             Entry::Value(v) => *v,
             _ => 0,
         };
-        run(&mut app, [Message::CellInput(cell, (now + 1).to_string())]);
+        apply(&mut app, [Message::CellInput(cell, (now + 1).to_string())]);
     }
-    run(&mut app, [Message::SentencePreview(topic)]);
+    apply(&mut app, [Message::SentencePreview(topic)]);
     {
         let mut ui = simulator(&app);
         ui.find(format!(
             "本段中有一段此前生成的表述，与新表述只有数字不同，将用新数字替换它（替换后可撤销）。原来是：{paragraph}"
         ).as_str())?;
     }
-    run(&mut app, [Message::SentenceInsert(topic)]);
+    apply(&mut app, [Message::SentenceInsert(topic)]);
     let second = part_text(&app, topic);
     assert!(second.starts_with(&format!("{own}\n")), "{second}");
     assert_ne!(second, first);
@@ -391,7 +370,7 @@ fn inserting_keeps_the_users_text_and_replacing_can_be_undone() -> Result<(), Er
         Some(SentenceState::Done { action: Action::Replaced { old }, .. }) if *old == paragraph
     ));
     snapshot_png(&app, "overview-sentence-replaced")?;
-    run(&mut app, [Message::SentenceUndo]);
+    apply(&mut app, [Message::SentenceUndo]);
     assert_eq!(part_text(&app, topic), first);
     Ok(())
 }
@@ -399,7 +378,7 @@ fn inserting_keeps_the_users_text_and_replacing_can_be_undone() -> Result<(), Er
 #[test]
 fn incomplete_tables_say_what_is_missing() -> Result<(), Error> {
     let mut app = App::new(None);
-    run(
+    apply(
         &mut app,
         [
             Message::NewAgencyChanged("测试县人民政府办公室".into()),
@@ -414,13 +393,9 @@ fn incomplete_tables_say_what_is_missing() -> Result<(), Error> {
     ui.find("· 表三尚未填写，未生成依申请公开的句子。")?;
     drop(ui);
     // Asking to insert anyway changes nothing.
-    run(&mut app, [Message::SentenceInsert(Topic::Applications)]);
+    apply(&mut app, [Message::SentenceInsert(Topic::Applications)]);
     assert_eq!(part_text(&app, Topic::Applications), "");
     Ok(())
-}
-
-fn png_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/gui-snapshots")
 }
 
 /// Writes a PNG of the screen to look at, without a stored hash: a tall window, so that what
@@ -430,20 +405,5 @@ fn snapshot_png(app: &App, name: &str) -> Result<(), Error> {
     let shot = ui.snapshot(&iced::Theme::Light)?;
     let _ = std::fs::remove_file(png_dir().join(format!("{name}-tiny-skia.png")));
     shot.matches_image(png_dir().join(name))?;
-    Ok(())
-}
-
-fn snapshot(app: &App, name: &str) -> Result<(), Error> {
-    let mut ui = simulator(app);
-    let shot = ui.snapshot(&iced::Theme::Light)?;
-    let _ = std::fs::remove_file(png_dir().join(format!("{name}-tiny-skia.png")));
-    shot.matches_image(png_dir().join(name))?;
-    let hash = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    assert!(
-        shot.matches_hash(&hash)?,
-        "screen {name} looks different from tests/snapshots/{name}-tiny-skia.sha256; see target/gui-snapshots/{name}-tiny-skia.png"
-    );
     Ok(())
 }

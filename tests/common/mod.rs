@@ -1,0 +1,57 @@
+//! What the GUI tests share: a simulator of the app's window, feeding messages back, temporary
+//! folders and screen snapshots.
+//!
+//! Snapshots are compared by hash with `tests/snapshots/*.sha256`; a PNG of every screen is
+//! written to `target/gui-snapshots/` to look at. To refresh a hash after a deliberate change
+//! of the look, delete its `.sha256` file and run the tests again.
+#![allow(dead_code)] // each test file uses its own part of this
+
+use iced_test::{Error, Simulator};
+use nianbao::gui::document::Document;
+use nianbao::gui::{App, Message};
+use std::path::{Path, PathBuf};
+
+/// The app's window at 1280×800, the smallest size it is designed for.
+pub fn simulator(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(nianbao::gui::settings(), (1280.0, 800.0), app.view())
+}
+
+/// Feeds messages (typed by a test, or produced by the simulator) into the app.
+pub fn apply(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for m in messages {
+        let _ = app.update(m);
+    }
+}
+
+pub fn doc(app: &App) -> &Document {
+    app.doc.as_ref().expect("a report is open")
+}
+
+/// A fresh folder of this test process.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-gui-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+pub fn png_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/gui-snapshots")
+}
+
+/// Compares the screen with its stored hash and writes a fresh PNG of it to look at.
+pub fn snapshot(app: &App, name: &str) -> Result<(), Error> {
+    let mut ui = simulator(app);
+    let shot = ui.snapshot(&iced::Theme::Light)?;
+    // matches_image writes the PNG when it is missing.
+    let _ = std::fs::remove_file(png_dir().join(format!("{name}-tiny-skia.png")));
+    shot.matches_image(png_dir().join(name))?;
+    let hash = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    assert!(
+        shot.matches_hash(&hash)?,
+        "screen {name} looks different from tests/snapshots/{name}-tiny-skia.sha256; see target/gui-snapshots/{name}-tiny-skia.png"
+    );
+    Ok(())
+}
