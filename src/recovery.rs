@@ -1,9 +1,11 @@
 //! The user's data folder: autosave of the working draft, crash recovery and the recent drafts.
 //!
-//! While the app runs it keeps a session marker in the data folder and writes the working
-//! report to an autosave file every few seconds. A clean exit removes both. If the next start
-//! finds the marker still there together with an autosave, the last session ended without a
-//! clean exit (crash, power cut, killed process) and the app offers the autosave back.
+//! While the app runs it holds a lock on a session file in the data folder and writes the
+//! working report to that session's autosave file every few seconds; a clean exit removes the
+//! autosave. The operating system releases the lock when the process ends, however it ends, so
+//! an autosave whose session file nobody holds was left by a session that did not end cleanly
+//! (crash, power cut, killed process), and the app offers it back. Two windows open at once
+//! hold two sessions with two autosave files, so neither overwrites the other's work.
 //!
 //! Nothing here knows about the GUI; the app only calls these functions.
 
@@ -12,12 +14,17 @@ use crate::model::Report;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 /// Name of the program's folder inside the platform's data folder.
 const APP_DIR: &str = "nianbao";
-const AUTOSAVE_FILE: &str = "autosave.ron";
-const MARKER_FILE: &str = "session.lock";
+/// Session `n` uses `autosave.ron` and `session.lock` for n = 0, `autosave-n.ron` and
+/// `session-n.lock` after that.
+const AUTOSAVE_STEM: &str = "autosave";
+const SESSION_STEM: &str = "session";
+/// How many sessions may run at once; a further one shares the last.
+const SESSIONS: usize = 8;
 const RECENT_FILE: &str = "recent.txt";
 /// First line of an autosave that names the draft file it belongs to.
 const SOURCE_PREFIX: &str = "// nianbao-autosave-source: ";
@@ -72,12 +79,33 @@ pub struct Recoverable {
 #[derive(Debug, Clone)]
 pub struct UserData {
     dir: PathBuf,
+    /// The session this process holds, once [`UserData::begin_session`] ran.
+    session: Arc<OnceLock<Session>>,
+}
+
+/// A session slot and the open file whose lock says it is taken.
+#[derive(Debug)]
+struct Session {
+    index: usize,
+    /// Held for the life of the process; `None` where the file system cannot lock.
+    _lock: Option<fs::File>,
+}
+
+fn slot_name(stem: &str, index: usize, ext: &str) -> String {
+    if index == 0 {
+        format!("{stem}.{ext}")
+    } else {
+        format!("{stem}-{index}.{ext}")
+    }
 }
 
 impl UserData {
     /// The data folder at `dir` (created on first write).
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        UserData { dir: dir.into() }
+        UserData {
+            dir: dir.into(),
+            session: Arc::new(OnceLock::new()),
+        }
     }
 
     /// The data folder named by the environment; see [`data_dir`].
@@ -89,38 +117,63 @@ impl UserData {
         &self.dir
     }
 
-    /// Where the working report is autosaved.
-    pub fn autosave_path(&self) -> PathBuf {
-        self.dir.join(AUTOSAVE_FILE)
+    fn session_index(&self) -> usize {
+        self.session.get().map_or(0, |s| s.index)
     }
 
-    fn marker_path(&self) -> PathBuf {
-        self.dir.join(MARKER_FILE)
+    /// Where this session's working report is autosaved.
+    pub fn autosave_path(&self) -> PathBuf {
+        self.dir
+            .join(slot_name(AUTOSAVE_STEM, self.session_index(), "ron"))
     }
 
     fn recent_path(&self) -> PathBuf {
         self.dir.join(RECENT_FILE)
     }
 
-    /// Starts a session: returns the autosave of a session that ended uncleanly, if any, and
-    /// marks this session as running. An autosave that cannot be read is reported as an error
-    /// message and left in place, so the user can still rescue it by hand.
+    /// Takes the first session slot no running process holds. Where locking is not possible
+    /// (some network drives), the first slot is used unlocked, as a single session would.
+    fn claim_session(&self) -> &Session {
+        self.session.get_or_init(|| {
+            let _ = fs::create_dir_all(&self.dir);
+            for index in 0..SESSIONS {
+                let path = self.dir.join(slot_name(SESSION_STEM, index, "lock"));
+                let Ok(file) = fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(&path)
+                else {
+                    break;
+                };
+                match file.try_lock() {
+                    Ok(()) => {
+                        return Session {
+                            index,
+                            _lock: Some(file),
+                        };
+                    }
+                    Err(fs::TryLockError::WouldBlock) => continue,
+                    Err(fs::TryLockError::Error(_)) => break,
+                }
+            }
+            Session {
+                index: 0,
+                _lock: None,
+            }
+        })
+    }
+
+    /// Starts a session: takes a free session slot and returns the autosave that slot's last
+    /// session left behind without a clean exit, if any. An autosave that cannot be read is
+    /// reported as an error message and left in place, so the user can still rescue it by hand.
     pub fn begin_session(&self) -> Result<Option<Recoverable>, String> {
-        let unclean = self.marker_path().exists();
-        let offer = if unclean && self.autosave_path().exists() {
-            Some(self.read_autosave())
+        self.claim_session();
+        if self.autosave_path().exists() {
+            self.read_autosave().map(Some)
         } else {
-            None
-        };
-        // The marker is advisory: failing to write it only loses crash detection.
-        if fs::create_dir_all(&self.dir).is_ok() {
-            let _ = draft::write_atomic(
-                &self.marker_path(),
-                std::process::id().to_string().as_bytes(),
-                false,
-            );
+            Ok(None)
         }
-        offer.transpose()
     }
 
     fn read_autosave(&self) -> Result<Recoverable, String> {
@@ -165,10 +218,10 @@ impl UserData {
         let _ = fs::remove_file(self.autosave_path());
     }
 
-    /// Ends the session cleanly: no autosave and no marker are left behind.
+    /// Ends the session cleanly: no autosave is left behind. The session slot is free again
+    /// when the process ends.
     pub fn end_session(&self) {
         self.clear_autosave();
-        let _ = fs::remove_file(self.marker_path());
     }
 
     /// The recent drafts, most recent first; files that no longer exist are left out.

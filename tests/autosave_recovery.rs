@@ -29,7 +29,9 @@ fn an_unclean_exit_offers_the_autosave_back() {
     assert!(data.begin_session().expect("no error").is_none());
     let source = dir.path().join("草稿 2024.ron");
     data.autosave(&report(), Some(&source)).expect("autosave");
-    // The process dies here: no end_session. The next start finds the autosave.
+    // The process dies here: no end_session, and its lock goes with it. The next start finds
+    // the autosave.
+    drop(data);
     let next = UserData::new(dir.path().join("nianbao"));
     let rec = next
         .begin_session()
@@ -39,16 +41,39 @@ fn an_unclean_exit_offers_the_autosave_back() {
     assert_eq!(rec.source.as_deref(), Some(source.as_path()));
     assert!(rec.saved_at.is_some());
     // Still offered if that session dies too before the user chose.
-    assert!(
-        UserData::new(dir.path().join("nianbao"))
-            .begin_session()
-            .expect("readable")
-            .is_some()
-    );
+    drop(next);
+    let again = UserData::new(dir.path().join("nianbao"));
+    assert!(again.begin_session().expect("readable").is_some());
     // A clean exit leaves nothing to restore.
-    next.end_session();
-    assert!(!next.autosave_path().exists());
-    assert!(next.begin_session().expect("no error").is_none());
+    again.end_session();
+    assert!(!again.autosave_path().exists());
+    drop(again);
+    let last = UserData::new(dir.path().join("nianbao"));
+    assert!(last.begin_session().expect("no error").is_none());
+}
+
+#[test]
+fn two_windows_at_once_keep_separate_autosaves() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = UserData::new(dir.path().join("nianbao"));
+    let second = UserData::new(dir.path().join("nianbao"));
+    assert!(first.begin_session().expect("no error").is_none());
+    assert!(second.begin_session().expect("no error").is_none());
+    assert_ne!(first.autosave_path(), second.autosave_path());
+    let mut other = report();
+    other.problems = "第二个窗口里写的".into();
+    first.autosave(&report(), None).expect("autosave");
+    second.autosave(&other, None).expect("autosave");
+    // The second window crashes; the first goes on and exits cleanly.
+    drop(second);
+    first.end_session();
+    // The next start while the first still runs gets the second's work back.
+    let next = UserData::new(dir.path().join("nianbao"));
+    let rec = next
+        .begin_session()
+        .expect("readable")
+        .expect("the crashed window's work is offered");
+    assert_eq!(rec.report, other);
 }
 
 #[test]

@@ -202,7 +202,9 @@ fn the_app_offers_and_restores_an_autosave_after_a_crash() {
     let mut report = nianbao::model::Report::new("恢复县人民政府办公室", 2023);
     report.problems = "未保存的修改".into();
     data.autosave(&report, None).expect("autosave");
-    // No clean exit: the next start offers it on the start screen.
+    // No clean exit (the process is gone, and its session lock with it): the next start
+    // offers the work on the start screen.
+    drop(data);
     let mut app = App::new(Some(nianbao::recovery::UserData::new(&dir)));
     assert!(app.recoverable.is_some());
     {
