@@ -10,22 +10,16 @@ fn main() -> ExitCode {
     if args.first().is_some_and(|a| !a.ends_with(".ron")) {
         attach_console();
     }
-    let code = match args.first().map(String::as_str) {
-        Some("check") => cli::check(&args[1..]),
-        Some("new") => cli::new_from_last(&args[1..]),
-        Some("compare") => cli::compare(&args[1..]),
-        Some("sentences") => cli::sentences(&args[1..]),
-        Some("export") => nianbao::pdf::run_cli(&args[1..]),
-        Some("help" | "--help" | "-h") => {
-            println!("{}", cli::USAGE);
-            0
-        }
-        Some(other) if other.starts_with('-') => {
-            eprintln!("不认识的选项：{other}\n\n{}", cli::USAGE);
-            cli::EXIT_USAGE
-        }
-        // No subcommand: the desktop app, with the draft named, if any.
-        _ => open_app(args.first().map(std::path::PathBuf::from)),
+    let code = match cli::run(&args) {
+        Some(code) => code,
+        None => match args.first() {
+            Some(other) if other.starts_with('-') => {
+                eprintln!("不认识的选项：{other}\n\n{}", cli::USAGE);
+                cli::EXIT_USAGE
+            }
+            // No subcommand: the desktop app, with the draft named, if any.
+            _ => open_app(args.first().map(std::path::PathBuf::from)),
+        },
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }

@@ -12,9 +12,9 @@ use iced_test::{Error, selector};
 use nianbao::gui::components::cell_id;
 use nianbao::gui::message::{CellRef, FileAction, Page};
 use nianbao::gui::{App, Message};
-use nianbao::model::{Entry, InputError};
-use nianbao::rules::Place;
-use nianbao::template::{SectionKey, t3row};
+use nianbao_core::model::{Entry, InputError};
+use nianbao_core::check::Place;
+use nianbao_core::template::{SectionKey, t3row};
 
 fn new_report() -> App {
     let mut app = App::new(None);
@@ -48,17 +48,17 @@ fn type_into(app: &mut App, cell: CellRef, text: &str, clear: bool) -> Result<()
 fn typing_into_table3_updates_totals_and_balance() -> Result<(), Error> {
     let mut app = new_report();
     let new = CellRef::T3 {
-        row: t3row::NEW,
+        row: T3Row::NEW,
         col: 0,
     };
     let open = CellRef::T3 {
-        row: t3row::OPEN,
+        row: T3Row::OPEN,
         col: 0,
     };
     type_into(&mut app, new, "１２", false)?;
     // The full-width digits stay as typed; the model holds the number.
     assert_eq!(
-        *doc(&app).report.table3.get(t3row::NEW, 0),
+        *doc(&app).report.table3.get(T3Row::NEW, col(0)),
         Entry::Value(12)
     );
     {
@@ -85,7 +85,7 @@ fn typing_into_table3_updates_totals_and_balance() -> Result<(), Error> {
     type_into(
         &mut app,
         CellRef::T3 {
-            row: t3row::CARRIED_IN,
+            row: T3Row::CARRIED_IN,
             col: 0,
         },
         "5",
@@ -101,19 +101,19 @@ fn typing_into_table3_updates_totals_and_balance() -> Result<(), Error> {
 fn a_bad_value_shows_a_message_and_keeps_the_text() -> Result<(), Error> {
     let mut app = new_report();
     let cell = CellRef::T3 {
-        row: t3row::NEW,
+        row: T3Row::NEW,
         col: 1,
     };
     type_into(&mut app, cell, "3件", false)?;
     assert_eq!(
-        *doc(&app).report.table3.get(t3row::NEW, 1),
+        *doc(&app).report.table3.get(T3Row::NEW, col(1)),
         Entry::Invalid("3件".into())
     );
     let mut ui = simulator(&app);
     ui.find("3件")?;
     let message = format!(
         "{}：“3件” {}",
-        Place::Table3 { row: 0, col: 1 }.describe(),
+        Place::Cell(Cell::T3(row(0), col(1))).describe(),
         InputError::NotANumber
     );
     ui.find(message.as_str())?;
@@ -124,7 +124,7 @@ fn a_bad_value_shows_a_message_and_keeps_the_text() -> Result<(), Error> {
     ui.find("-2")?;
     let message = format!(
         "{}：“-2” {}",
-        Place::Table3 { row: 2, col: 1 }.describe(),
+        Place::Cell(Cell::T3(row(2), col(1))).describe(),
         InputError::Negative
     );
     ui.find(message.as_str())?;
@@ -150,7 +150,7 @@ fn a_row_pasted_from_excel_fills_consecutive_cells() -> Result<(), Error> {
     let t = &doc(&app).report.table3;
     assert_eq!(*t.get(22, 5), Entry::Value(8));
     // Row 23 is the derived （七）总计; the second pasted row goes to 四、结转.
-    assert_eq!(*t.get(t3row::CARRIED_OUT, 4), Entry::Value(9));
+    assert_eq!(*t.get(T3Row::CARRIED_OUT, 4), Entry::Value(9));
     Ok(())
 }
 
@@ -197,15 +197,15 @@ fn save_and_reopen_through_the_app() -> Result<(), Error> {
 #[test]
 fn the_app_offers_and_restores_an_autosave_after_a_crash() {
     let dir = temp_dir("restore");
-    let data = nianbao::recovery::UserData::new(&dir);
+    let data = nianbao_core::store::userdata::UserData::new(&dir);
     let _ = data.begin_session();
-    let mut report = nianbao::model::Report::new("恢复县人民政府办公室", 2023);
+    let mut report = nianbao_core::model::Report::new("恢复县人民政府办公室", 2023);
     report.problems = "未保存的修改".into();
     data.autosave(&report, None).expect("autosave");
     // No clean exit (the process is gone, and its session lock with it): the next start
     // offers the work on the start screen.
     drop(data);
-    let mut app = App::new(Some(nianbao::recovery::UserData::new(&dir)));
+    let mut app = App::new(Some(nianbao_core::store::userdata::UserData::new(&dir)));
     assert!(app.recoverable.is_some());
     {
         let mut ui = simulator(&app);
@@ -240,7 +240,7 @@ fn closing_with_unsaved_changes_asks_first() {
 #[test]
 fn choosing_a_finding_goes_to_its_field() {
     let mut app = new_report();
-    let place = Place::Table4 { group: 1, col: 2 };
+    let place = Place::Cell(Cell::T4(group(1), t4col(2)));
     let _ = app.update(Message::JumpTo(place));
     assert_eq!(app.page, Page::Section(SectionKey::Review));
     assert_eq!(doc(&app).target, Some(place));

@@ -11,10 +11,11 @@ use iced_test::{Error, Simulator};
 use nianbao::gui::app::{SENTENCE_OPTIONS, SentenceState};
 use nianbao::gui::message::{FileAction, Page, ProseField};
 use nianbao::gui::{App, Message};
-use nianbao::model::{Entry, Report};
-use nianbao::sentences::{self, Action, Topic};
-use nianbao::template::{SectionKey, T3_ENTERED_COLS, t3row};
-use nianbao::{draft, yearly};
+use nianbao_core::model::{Entry, Report};
+use nianbao_core::sentences::{self, Action, Topic};
+use nianbao_core::template::{SectionKey, T3_ENTERED_COLS, t3row};
+use nianbao_core::store::draft;
+use nianbao_core::yearly;
 use std::path::{Path, PathBuf};
 
 /// The example report (2021) copied into `dir` as last year's draft.
@@ -53,8 +54,8 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     assert_eq!(d.report.meta.agency, last.meta.agency);
     for col in 0..T3_ENTERED_COLS {
         assert_eq!(
-            d.report.table3.get(t3row::CARRIED_IN, col),
-            last.table3.get(t3row::CARRIED_OUT, col),
+            d.report.table3.get(T3Row::CARRIED_IN, col),
+            last.table3.get(T3Row::CARRIED_OUT, col),
             "上年结转 of column {col}"
         );
     }
@@ -63,8 +64,8 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     assert!(d.last_year.is_some(), "last year's report is loaded");
     assert!(!d.inherited.is_empty(), "carried-over prose is marked");
     // The cross-year checks run: the copied prose draws X-COPY at once.
-    assert!(d.findings.iter().any(|f| f.rule == "X-COPY"));
-    assert!(!d.findings.iter().any(|f| f.rule == "X-CARRY"));
+    assert!(d.findings.iter().any(|f| f.rule == Rule::XCopy));
+    assert!(!d.findings.iter().any(|f| f.rule == Rule::XCarry));
 
     {
         let mut ui = simulator(&app);
@@ -89,7 +90,7 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     assert!(
         !doc(&app)
             .inherited
-            .contains(&nianbao::rules::Place::OverviewIntro)
+            .contains(&nianbao_core::check::Place::Prose(Prose::OverviewIntro))
     );
 
     // A different 上年结转 is found live.
@@ -97,13 +98,13 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
         &mut app,
         [Message::CellInput(
             nianbao::gui::message::CellRef::T3 {
-                row: t3row::CARRIED_IN,
+                row: T3Row::CARRIED_IN,
                 col: 0,
             },
             "99".into(),
         )],
     );
-    assert!(doc(&app).findings.iter().any(|f| f.rule == "X-CARRY"));
+    assert!(doc(&app).findings.iter().any(|f| f.rule == Rule::XCarry));
 
     // The first save links last year's draft relative to the new file beside it, and the
     // reopened draft finds it again.
@@ -117,7 +118,7 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     let mut again = App::new(None);
     apply(&mut again, [Message::OpenPath(new_path.clone())]);
     assert!(doc(&again).last_year.is_some());
-    assert!(doc(&again).findings.iter().any(|f| f.rule == "X-CARRY"));
+    assert!(doc(&again).findings.iter().any(|f| f.rule == Rule::XCarry));
 
     // 另存为 into another folder keeps last year's draft found (now by its full path).
     let elsewhere = dir.join("副本");
@@ -192,15 +193,13 @@ fn this_and_last_year(dir: &Path) -> App {
     this.table3 = last.table3.clone();
     this.table4 = last.table4.clone();
     // Two more applications from 自然人, both answered 予以公开: the table stays balanced.
-    for row in [t3row::NEW, t3row::OPEN] {
-        if let Entry::Value(v) = *last.table3.get(row, 0) {
-            this.table3.set(row, 0, Entry::Value(v + 2));
+    for row in [T3Row::NEW, T3Row::OPEN] {
+        if let Entry::Value(v) = *last.table3.get(row, col(0)) {
+            this.table3.set(row, col(0), Entry::Value(v + 2));
         }
     }
-    this.table3.set(
-        t3row::CARRIED_IN,
-        0,
-        last.table3.get(t3row::CARRIED_OUT, 0).clone(),
+    this.table3.set(T3Row::CARRIED_IN, col(0),
+        last.table3.get(T3Row::CARRIED_OUT, col(0)).clone(),
     );
     let path = dir.join("2022年报.ron");
     yearly::link_last_year(&mut this, &last_path, &path);
@@ -228,7 +227,7 @@ fn the_comparison_shows_both_years() -> Result<(), Error> {
     let new = comparison
         .figures
         .iter()
-        .find(|f| f.key == nianbao::template::T3_ROW_DEFS[t3row::NEW].key)
+        .find(|f| f.key == nianbao_core::template::T3_ROW_DEFS[T3Row::NEW].key)
         .expect("本年新收 is a figure");
     assert_eq!(new.change(), Some(2));
     // Both years' values and the change of the figures that moved.
@@ -345,9 +344,9 @@ fn inserting_keeps_the_users_text_and_replacing_can_be_undone() -> Result<(), Er
     assert_eq!(first, format!("{own}\n{paragraph}"));
 
     // The tables change; inserting again replaces only the earlier generated paragraph.
-    for row in [t3row::NEW, t3row::OPEN] {
+    for row in [T3Row::NEW, T3Row::OPEN] {
         let cell = nianbao::gui::message::CellRef::T3 { row, col: 0 };
-        let now = match doc(&app).report.table3.get(row, 0) {
+        let now = match doc(&app).report.table3.get(row, col(0)) {
             Entry::Value(v) => *v,
             _ => 0,
         };

@@ -1,10 +1,13 @@
 //! Side effects the app hands to the system: file dialogs, timers, background threads, opening
 //! a file with the system's viewer, and where bundled files are.
 
-use super::document::Document;
-use super::message::{DialogOutcome, FileAction, Message};
+use super::dialog::{DialogOutcome, FileAction};
+use super::message::Message;
+use super::session::LastYear;
 use iced::Task;
 use iced::futures::channel::oneshot;
+use nianbao_core::model::Report;
+use nianbao_core::store::draft::{self, DraftError, Loaded};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -110,36 +113,76 @@ pub fn documents_dir() -> Option<PathBuf> {
     Some(home)
 }
 
-/// The PDF path offered first: beside the draft, else in the documents folder.
-pub fn default_export_path(doc: &Document, name: &str) -> PathBuf {
-    let dir = doc
-        .path
-        .as_ref()
-        .and_then(|p| p.parent())
+/// A file offered first: in the draft's folder, else in the documents folder.
+pub fn beside(draft: Option<&Path>, name: &str) -> PathBuf {
+    let dir = draft
+        .and_then(Path::parent)
         .map(Path::to_path_buf)
         .or_else(documents_dir)
         .unwrap_or_default();
     dir.join(name)
 }
 
-/// The sample report: next to the executable or its parents (an installed copy, or
-/// `target/release` in a checkout), then the source tree.
-pub fn example_path() -> Option<PathBuf> {
-    const REL: &str = "examples/jinxiang-2021.ron";
-    let mut candidates = Vec::new();
-    if let Ok(exe) = std::env::current_exe() {
-        let mut dir = exe.parent().map(Path::to_path_buf);
-        for _ in 0..4 {
-            let Some(d) = dir else { break };
-            candidates.push(d.join(REL));
-            dir = d.parent().map(Path::to_path_buf);
-        }
-    }
-    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join(REL));
-    candidates.into_iter().find(|p| p.is_file())
+/// The example report (the published 金乡县人民政府办公室 2021 report), built into the program
+/// so that it is there however the program was installed.
+pub fn example_report() -> Result<Report, DraftError> {
+    const TEXT: &str = include_str!("../../examples/jinxiang-2021.ron");
+    draft::from_ron(TEXT, Path::new("jinxiang-2021.ron")).map(|l| l.report)
 }
 
-/// Opens a file or folder with the system's default program.
+/// Why a draft is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// To edit it (last year's draft it names is read with it).
+    Open,
+    /// As last year's report, to start this year's from.
+    NewFromLast,
+    /// As last year's report of the open one: chosen by the user now (`true`), or named by the
+    /// draft already (`false`).
+    LastYear { chosen: bool },
+}
+
+/// A draft read off the UI thread.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub purpose: Purpose,
+    pub path: PathBuf,
+    pub loaded: Loaded,
+    /// For [`Purpose::Open`]: last year's report as the draft links it.
+    pub last_year: LastYear,
+}
+
+/// Reads a draft (and, to open it, last year's draft it names) on a background thread.
+pub fn read_draft(purpose: Purpose, path: PathBuf) -> Task<Message> {
+    let failed = path.clone();
+    Task::perform(
+        in_thread(move || {
+            let loaded = draft::load(&path)?;
+            let last_year = match (purpose, &loaded.report.last_year) {
+                (Purpose::Open, Some(link)) => LastYear::read(&link.resolve(Some(&path))),
+                _ => LastYear::None,
+            };
+            Ok(Box::new(Opened {
+                purpose,
+                path,
+                loaded,
+                last_year,
+            }))
+        }),
+        move |r| {
+            Message::Opened(r.unwrap_or_else(|| {
+                Err(DraftError::Io {
+                    path: failed.clone(),
+                    kind: std::io::ErrorKind::Other,
+                    detail: "读取时程序出错".into(),
+                })
+            }))
+        },
+    )
+}
+
+/// Opens a file or folder with the system's default program (the caller runs this off the UI
+/// thread only if the program may take long to start; spawning returns at once).
 pub fn open_with_system(path: &Path) -> Result<(), String> {
     let mut command = if cfg!(windows) {
         let mut c = std::process::Command::new("explorer");

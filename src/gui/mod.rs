@@ -3,11 +3,14 @@
 
 pub mod app;
 pub mod components;
-pub mod document;
+pub mod dialog;
 pub mod export;
 pub mod files;
+pub mod locate;
 pub mod message;
 pub mod pages;
+pub mod sentence;
+pub mod session;
 pub mod style;
 
 pub use app::App;

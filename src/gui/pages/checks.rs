@@ -1,14 +1,14 @@
 //! The check results: every finding of the core checks; choosing one goes to its field.
 
 use crate::gui::components::Element;
-use crate::gui::document::Document;
 use crate::gui::message::Message;
+use crate::gui::session::Session;
 use crate::gui::style;
-use crate::rules::{Finding, Severity};
 use iced::Fill;
 use iced::widget::{button, column, row, text};
+use nianbao_core::check::{Finding, Severity};
 
-pub fn view(doc: &Document) -> Element<'_> {
+pub fn view(doc: &Session) -> Element<'_> {
     let errors = doc
         .findings
         .iter()
@@ -48,7 +48,7 @@ pub fn finding_row(f: &Finding) -> Element<'_> {
             ]
             .spacing(2)
             .width(Fill),
-            text(f.rule).size(12).color(style::MUTED),
+            text(f.rule.id()).size(12).color(style::MUTED),
         ]
         .spacing(10),
     )

@@ -2,12 +2,13 @@
 //! application outcomes of both years, and the cross-year findings.
 
 use crate::gui::components::{Element, header_cell, label_cell};
-use crate::gui::document::Document;
-use crate::gui::message::{FileAction, Message};
+use crate::gui::dialog::FileAction;
+use crate::gui::message::Message;
+use crate::gui::session::Session;
 use crate::gui::style;
-use crate::yearly::{self, Comparison, Figure};
 use iced::widget::{button, column, container, row, text};
 use iced::{Fill, alignment};
+use nianbao_core::yearly::{self, Comparison, Figure};
 
 const LABEL_W: f32 = 230.0;
 const VALUE_W: f32 = 80.0;
@@ -21,8 +22,8 @@ const BAR_H: f32 = 14.0;
 const CHART_LABEL_W: f32 = 120.0;
 const CHART_YEAR_W: f32 = 48.0;
 
-pub fn view(doc: &Document) -> Element<'_> {
-    let Some(last) = &doc.last_year else {
+pub fn view(doc: &Session) -> Element<'_> {
+    let Some(last) = doc.last_year.report() else {
         return not_loaded();
     };
     let comparison = yearly::compare(&doc.report, last);
@@ -194,11 +195,11 @@ fn bar_line<'a>(year: &str, value: Option<u64>, max: u64, color: iced::Color) ->
 }
 
 /// The findings that need last year's report, so they are seen beside the figures.
-fn cross_year_findings(doc: &Document) -> Element<'_> {
+fn cross_year_findings(doc: &Session) -> Element<'_> {
     let findings: Vec<_> = doc
         .findings
         .iter()
-        .filter(|f| f.rule.starts_with("X-"))
+        .filter(|f| f.rule.is_cross_year())
         .collect();
     let mut col = column![text("跨年度检查").size(16)].spacing(6);
     if findings.is_empty() {

@@ -1,15 +1,15 @@
 //! Export: where the PDF goes, the warnings to read first, progress, and the result.
 
-use crate::gui::app::App;
 use crate::gui::components::Element;
-use crate::gui::document::Document;
+use crate::gui::export::Message as Export;
 use crate::gui::message::{Message, Page};
+use crate::gui::session::Session;
 use crate::gui::style;
 use iced::Fill;
 use iced::widget::{button, checkbox, column, container, row, text, text_input};
 
-pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
-    let state = &app.export;
+pub fn view(doc: &Session) -> Element<'_> {
+    let state = &doc.export;
     let idle = state.busy.is_none() && state.warnings.is_none();
     let mut page = column![
         text("导出PDF").size(22),
@@ -21,30 +21,30 @@ pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
         row![
             text("保存为").size(14),
             text_input("PDF文件的完整路径", &state.path)
-                .on_input(Message::ExportPathChanged)
-                .on_submit(Message::ExportRequested)
+                .on_input(|s| Message::Export(Export::PathChanged(s)))
+                .on_submit(Message::Export(Export::Requested))
                 .padding(6)
                 .size(14)
                 .width(Fill),
             button(text("选择位置…").size(14))
-                .on_press(Message::ExportChooseFile)
+                .on_press(Message::Export(Export::ChooseFile))
                 .style(button::secondary),
         ]
         .spacing(10)
         .align_y(iced::Center),
         checkbox(state.bundled_only)
             .label("只用程序自带的开源字体（不用本机安装的方正小标宋、仿宋_GB2312等公文字体）")
-            .on_toggle(Message::ExportBundledFontsToggled)
+            .on_toggle(|on| Message::Export(Export::BundledFontsToggled(on)))
             .text_size(14)
             .size(16),
         button(text("导出PDF").size(15))
-            .on_press_maybe(idle.then_some(Message::ExportRequested))
+            .on_press_maybe(idle.then_some(Message::Export(Export::Requested)))
             .padding([6, 22])
             .style(button::primary),
     ]
     .spacing(14);
     if let Some(busy) = state.busy {
-        page = page.push(text(busy).size(15).color(style::ACCENT));
+        page = page.push(text(busy.label()).size(15).color(style::ACCENT));
     }
     if let Some(w) = &state.warnings {
         let mut col = column![text("导出前请注意").size(18).color(style::WARNING)].spacing(8);
@@ -57,7 +57,8 @@ pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
                 .size(14),
             );
             for e in w.errors.iter().take(8) {
-                col = col.push(text(format!("· {e}")).size(13).color(style::ERROR));
+                let line = format!("· {}：{}", e.place.describe(), e.message);
+                col = col.push(text(line).size(13).color(style::ERROR));
             }
             if w.errors.len() > 8 {
                 col = col.push(
@@ -76,13 +77,13 @@ pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
         col = col.push(
             row![
                 button(text("仍然导出").size(14))
-                    .on_press(Message::ExportConfirmed)
+                    .on_press(Message::Export(Export::Confirmed))
                     .style(button::danger),
                 button(text("查看检查结果").size(14))
                     .on_press(Message::Show(Page::Checks))
                     .style(button::secondary),
                 button(text("返回修改").size(14))
-                    .on_press(Message::ExportCancelled)
+                    .on_press(Message::Export(Export::Cancelled))
                     .style(button::secondary),
             ]
             .spacing(10),
@@ -102,17 +103,17 @@ pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
                         text("导出完成").size(18).color(style::OK),
                         text(format!(
                             "共 {} 页，{} KB，已保存到：{}",
-                            done.pages,
-                            done.bytes.div_ceil(1024),
+                            done.summary.pages,
+                            done.summary.bytes.div_ceil(1024),
                             done.path.display()
                         ))
                         .size(14),
                         row![
                             button(text("打开PDF").size(14))
-                                .on_press(Message::OpenPdf)
+                                .on_press(Message::Export(Export::OpenPdf))
                                 .style(button::primary),
                             button(text("打开所在文件夹").size(14))
-                                .on_press(Message::OpenPdfFolder)
+                                .on_press(Message::Export(Export::OpenFolder))
                                 .style(button::secondary),
                         ]
                         .spacing(10),
@@ -126,7 +127,7 @@ pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
         }
         Some(Err(e)) => {
             page = page.push(
-                container(text(e).size(14))
+                container(text(e.to_string()).size(14))
                     .padding(12)
                     .width(Fill)
                     .style(style::notice(true)),

@@ -1,75 +1,49 @@
 //! 基本信息: who publishes the report and where, and the preface built from it.
 
-use crate::gui::app::App;
 use crate::gui::components::{EDITOR_H, Element, prose_block};
-use crate::gui::document::Document;
-use crate::gui::message::{FileAction, Message, MetaField, Page, ProseField};
+use crate::gui::dialog::FileAction;
+use crate::gui::message::{Message, Page};
+use crate::gui::session::Session;
 use crate::gui::style;
-use crate::rules::{Place, meta_field_label};
-use crate::template::PREFACE_HINT;
 use iced::Fill;
 use iced::widget::{button, column, container, row, text, text_input};
+use nianbao_core::check::Severity;
+use nianbao_core::model::{Date, InputError, MetaField, PREFACE_NAME, Place, Prose, parse_year};
+use nianbao_core::template::PREFACE_HINT;
 
-/// Scroll offset of the preface block.
-pub const PREFACE_Y: f32 = 590.0;
-
-const FIELDS: [(MetaField, &str, &str); 8] = [
-    (MetaField::Agency, "agency", "例如：某某县人民政府办公室"),
-    (MetaField::Year, "year", "例如：2024"),
-    (
-        MetaField::PortalName,
-        "portal_name",
-        "例如：某某县人民政府门户网站",
-    ),
-    (
-        MetaField::PortalUrl,
-        "portal_url",
-        "例如：http://www.example.gov.cn/",
-    ),
-    (
-        MetaField::ColumnName,
-        "column_name",
-        "例如：政府信息公开年度报告",
-    ),
-    (MetaField::Address, "address", "例如：某某县某某路1号"),
-    (MetaField::Phone, "phone", "例如：0537-1234567"),
-    (MetaField::Date, "date", "例如：2025-01-20（可不填）"),
-];
+/// What a person might type into each field, shown while it is empty.
+fn placeholder(field: MetaField) -> &'static str {
+    match field {
+        MetaField::Agency => "例如：某某县人民政府办公室",
+        MetaField::Year => "例如：2024",
+        MetaField::PortalName => "例如：某某县人民政府门户网站",
+        MetaField::PortalUrl => "例如：http://www.example.gov.cn/",
+        MetaField::ColumnName => "例如：政府信息公开年度报告",
+        MetaField::Address => "例如：某某县某某路1号",
+        MetaField::Phone => "例如：0537-1234567",
+        MetaField::Date => "例如：2025-01-20（可不填）",
+    }
+}
 
 /// The widget id of a metadata field.
 pub fn field_id(field: MetaField) -> String {
-    let key = FIELDS
-        .iter()
-        .find(|(f, _, _)| *f == field)
-        .map_or("other", |(_, k, _)| k);
-    format!("meta-{key}")
+    format!("meta-{}", field.key())
 }
 
-pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
-    let m = &doc.report.meta;
+pub fn view(doc: &Session) -> Element<'_> {
     let mut fields = column![].spacing(6);
-    for (field, key, placeholder) in FIELDS {
-        let value = app
+    for field in MetaField::ALL {
+        let value = doc
             .meta_text
             .get(&field)
             .cloned()
-            .unwrap_or_else(|| match field {
-                MetaField::Agency => m.agency.clone(),
-                MetaField::Year if m.year != 0 => m.year.to_string(),
-                MetaField::Year => String::new(),
-                MetaField::PortalName => m.portal_name.clone(),
-                MetaField::PortalUrl => m.portal_url.clone(),
-                MetaField::ColumnName => m.column_name.clone(),
-                MetaField::Address => m.address.clone(),
-                MetaField::Phone => m.phone.clone(),
-                MetaField::Date => m.date.map(|d| d.to_string()).unwrap_or_default(),
-            });
-        let note = field_note(app, doc, field, key);
-        let target = doc.target == Some(Place::Meta { field: key });
+            .unwrap_or_else(|| doc.report.meta_text(field));
+        let note = field_note(doc, field);
+        let target = doc.target == Some(Place::Meta(field));
         fields = fields.push(
             row![
-                text(meta_field_label(key)).size(14).width(110),
-                text_input(placeholder, &value)
+                text(field.label()).size(14).width(110),
+                text_input(placeholder(field), &value)
                     .id(field_id(field))
                     .on_input(move |s| Message::MetaChanged(field, s))
                     .on_submit(Message::FocusNext)
@@ -86,8 +60,8 @@ pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
         }
     }
     let title = text(format!("报告标题：{}", doc.report.title())).size(15);
-    let preface_title: Element<'a> = row![
-        text("开头说明段落").size(16),
+    let preface_title: Element<'_> = row![
+        text(PREFACE_NAME).size(16),
         button(text("按基本信息重新生成").size(13))
             .on_press(Message::RegeneratePreface)
             .style(button::secondary),
@@ -101,7 +75,7 @@ pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
             button(
                 text(format!("{}：{}", f.place.describe(), f.message))
                     .size(13)
-                    .color(if f.severity == crate::rules::Severity::Error {
+                    .color(if f.severity == Severity::Error {
                         style::ERROR
                     } else {
                         style::WARNING
@@ -123,23 +97,24 @@ pub fn view<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
             .style(style::panel(false)),
         last_year_box(doc),
         findings,
-        prose_block(doc, ProseField::Preface, preface_title, PREFACE_HINT, EDITOR_H + 40.0),
+        prose_block(doc, Prose::Preface, preface_title, PREFACE_HINT, EDITOR_H + 40.0),
     ]
     .spacing(14)
     .into()
 }
 
 /// Last year's draft: which it is, whether it loads, and buttons to choose or clear it.
-fn last_year_box(doc: &Document) -> Element<'_> {
+fn last_year_box(doc: &Session) -> Element<'_> {
+    use crate::gui::session::LastYear;
     let path = doc.last_year_path();
-    let status = match (&doc.last_year, &doc.last_year_error, &path) {
-        (Some(last), _, Some(p)) => text(format!(
+    let status = match (&doc.last_year, &path) {
+        (LastYear::Loaded(last), Some(p)) => text(format!(
             "已载入“{}”（{}）。跨年度检查已开启。",
             last.title(),
             p.display()
         ))
         .color(style::OK),
-        (None, Some(e), Some(p)) => text(format!(
+        (LastYear::Failed(e), Some(p)) => text(format!(
             "无法读取草稿中记下的上年报告 {}：{e}。请重新选择，或不再使用。",
             p.display()
         ))
@@ -170,36 +145,19 @@ fn last_year_box(doc: &Document) -> Element<'_> {
         .into()
 }
 
-fn field_note(app: &App, doc: &Document, field: MetaField, key: &str) -> (String, iced::Color) {
-    if let Some(typed) = app.meta_text.get(&field) {
-        match field {
-            MetaField::Year => {
-                return ("请填写四位年份，例如 2024".to_string(), style::ERROR);
-            }
-            MetaField::Date if crate::gui::app::parse_date(typed).is_none() => {
-                return (
-                    "日期请写成 2025-01-20 或 2025年1月20日".to_string(),
-                    style::ERROR,
-                );
-            }
-            _ => {}
+fn field_note(doc: &Session, field: MetaField) -> (String, iced::Color) {
+    if let Some(typed) = doc.meta_text.get(&field) {
+        let refused = match field {
+            MetaField::Year => parse_year(typed).is_none().then_some(InputError::NotAYear),
+            MetaField::Date => Date::parse(typed).is_none().then_some(InputError::NotADate),
+            _ => None,
+        };
+        if let Some(e) = refused {
+            return (e.to_string(), style::ERROR);
         }
     }
-    match doc.findings.iter().find(|f| {
-        f.place
-            == Place::Meta {
-                field: meta_key(key),
-            }
-    }) {
+    match doc.findings.iter().find(|f| f.place == Place::Meta(field)) {
         Some(f) => (f.message.clone(), style::WARNING),
         None => (String::new(), style::MUTED),
     }
-}
-
-/// The static key of a field, as findings name it.
-fn meta_key(key: &str) -> &'static str {
-    FIELDS
-        .iter()
-        .find(|(_, k, _)| *k == key)
-        .map_or("", |(_, k, _)| k)
 }

@@ -15,15 +15,17 @@ mod table4;
 
 use super::app::{App, PAGE_SCROLL};
 use super::components::{self, Element};
-use super::document::{Document, PartState};
-use super::message::{ConfirmChoice, FileAction, Message, Page, Pending};
+use super::dialog::{ConfirmChoice, FileAction, Pending};
+use super::message::{Message, Page};
+use super::session::{PartState, Session};
 use super::style;
-use crate::rules::Place;
-use crate::template::{SECTIONS, SectionKey};
 use iced::widget::{
     button, center, column, container, opaque, row, scrollable, space, stack, text, text_input,
 };
 use iced::{Fill, Length};
+use nianbao_core::check::Severity;
+use nianbao_core::model::{Cell, Place, Prose};
+use nianbao_core::template::{SECTIONS, SectionKey};
 
 /// Id of the typed-path field.
 pub const PATH_INPUT: &str = "path-input";
@@ -32,11 +34,11 @@ const SIDEBAR_W: f32 = 212.0;
 
 /// The whole window.
 pub fn view(app: &App) -> Element<'_> {
-    let body: Element<'_> = match (&app.doc, app.page) {
-        (Some(doc), page) => row![sidebar(doc, page), page_area(app, doc)]
+    let body: Element<'_> = match &app.session {
+        Some(doc) => row![sidebar(doc, doc.page), page_area(app, doc)]
             .height(Fill)
             .into(),
-        (None, _) => scrollable(start::view(app))
+        None => scrollable(start::view(app))
             .id(PAGE_SCROLL)
             .height(Fill)
             .into(),
@@ -55,11 +57,11 @@ pub fn view(app: &App) -> Element<'_> {
     }
 }
 
-fn page_area<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
-    let content: Element<'a> = match app.page {
+fn page_area<'a>(app: &'a App, doc: &'a Session) -> Element<'a> {
+    let content: Element<'a> = match doc.page {
         Page::Start => start::view(app),
-        Page::Meta => meta::view(app, doc),
-        Page::Section(SectionKey::Overview) => overview::view(app, doc),
+        Page::Meta => meta::view(doc),
+        Page::Section(SectionKey::Overview) => overview::view(doc),
         Page::Section(SectionKey::Proactive) => table2::view(doc),
         Page::Section(SectionKey::Applications) => table3::view(doc),
         Page::Section(SectionKey::Review) => table4::view(doc),
@@ -67,20 +69,20 @@ fn page_area<'a>(app: &'a App, doc: &'a Document) -> Element<'a> {
         Page::Section(SectionKey::Other) => other::view(doc),
         Page::Checks => checks::view(doc),
         Page::Compare => compare::view(doc),
-        Page::Export => export::view(app, doc),
+        Page::Export => export::view(doc),
     };
     let scrolled = scrollable(container(content).padding([16, 22]).width(Fill))
         .id(PAGE_SCROLL)
         .height(Fill);
     let mut area = column![scrolled];
-    if let Some(bar) = input_problems_bar(doc, app.page) {
+    if let Some(bar) = input_problems_bar(doc, doc.page) {
         area = area.push(bar);
     }
     area.width(Fill).into()
 }
 
 /// The invalid entries of the shown table, pinned under it so they stay in view while typing.
-fn input_problems_bar(doc: &Document, page: Page) -> Option<Element<'_>> {
+fn input_problems_bar(doc: &Session, page: Page) -> Option<Element<'_>> {
     let Page::Section(section) = page else {
         return None;
     };
@@ -124,14 +126,14 @@ fn input_problems_bar(doc: &Document, page: Page) -> Option<Element<'_>> {
 }
 
 fn toolbar(app: &App) -> Element<'_> {
-    let has_doc = app.doc.is_some();
+    let has_doc = app.session.is_some();
     let tool = |label: &'static str, message: Option<Message>| {
         button(text(label).size(14))
             .on_press_maybe(message)
             .padding([5, 12])
             .style(button::secondary)
     };
-    let name: Element<'_> = match &app.doc {
+    let name: Element<'_> = match &app.session {
         Some(doc) => {
             let mark = if doc.dirty {
                 "（有未保存的修改）"
@@ -180,7 +182,7 @@ fn notice_bar(message: &str, is_error: bool) -> Element<'_> {
     .into()
 }
 
-fn sidebar(doc: &Document, current: Page) -> Element<'_> {
+fn sidebar(doc: &Session, current: Page) -> Element<'_> {
     let mut entries: Vec<(String, Page, Option<PartState>)> = vec![(
         "基本信息".to_string(),
         Page::Meta,
@@ -193,7 +195,7 @@ fn sidebar(doc: &Document, current: Page) -> Element<'_> {
     let errors = doc
         .findings
         .iter()
-        .filter(|f| f.severity == crate::rules::Severity::Error)
+        .filter(|f| f.severity == Severity::Error)
         .count();
     let warnings = doc.findings.len() - errors;
     let summary = if doc.findings.is_empty() {
@@ -223,7 +225,7 @@ fn sidebar(doc: &Document, current: Page) -> Element<'_> {
         list = list.push(nav(label, page, text(t).size(12).color(color).into(), true));
     }
     // Only with last year's report loaded is there anything to compare.
-    let loaded = doc.last_year.is_some();
+    let loaded = doc.last_year.report().is_some();
     let compare_note = if loaded {
         text("已载入上年报告").size(12).color(style::MUTED)
     } else {
@@ -267,8 +269,8 @@ fn modal<'a>(base: Element<'a>, dialog: Element<'a>) -> Element<'a> {
 }
 
 fn confirm_dialog<'a>(app: &'a App, pending: &'a Pending) -> Element<'a> {
-    let name = app.doc.as_ref().map(Document::name).unwrap_or_default();
-    let save_label = if app.doc.as_ref().is_some_and(|d| d.path.is_some()) {
+    let name = app.session.as_ref().map(Session::name).unwrap_or_default();
+    let save_label = if app.session.as_ref().is_some_and(|d| d.path.is_some()) {
         "保存"
     } else {
         "另存为…"
@@ -339,56 +341,44 @@ fn path_dialog(app: &App) -> Element<'_> {
     .into()
 }
 
-/// Where a place is on its page: the scroll offset that brings it into view, and the widget to
-/// focus.
-pub fn locate(place: &Place) -> (f32, Option<iced::widget::Id>) {
-    use super::message::{CellRef, MetaField, ProseField};
-    let cell = |c: CellRef| Some(iced::widget::Id::from(components::cell_id(c)));
-    let prose = |p: ProseField| Some(iced::widget::Id::from(components::prose_id(p)));
+/// Id of every page's heading block, the place a finding about a whole section goes to.
+pub const PAGE_HEAD: &str = "page-head";
+/// Id of the balance line under table 三, where findings about a whole column go.
+pub const T3_BALANCE: &str = "t3-balance";
+
+/// The widget that shows a place, and whether it takes the keyboard focus.
+pub fn widget_of(place: &Place) -> (iced::widget::Id, bool) {
+    let focus = |id: String| (iced::widget::Id::from(id), true);
+    let view = |id: &'static str| (iced::widget::Id::new(id), false);
     match *place {
-        Place::Meta { field } => {
-            let f = match field {
-                "agency" => Some(MetaField::Agency),
-                "year" => Some(MetaField::Year),
-                "portal_name" => Some(MetaField::PortalName),
-                "portal_url" => Some(MetaField::PortalUrl),
-                "column_name" => Some(MetaField::ColumnName),
-                "address" => Some(MetaField::Address),
-                "phone" => Some(MetaField::Phone),
-                "date" => Some(MetaField::Date),
-                _ => None,
-            };
-            (0.0, f.map(|f| iced::widget::Id::from(meta::field_id(f))))
-        }
-        Place::Preface => (meta::PREFACE_Y, prose(ProseField::Preface)),
-        Place::OverviewIntro => (0.0, prose(ProseField::OverviewIntro)),
-        Place::OverviewPart { index } => (
-            overview::part_y(index),
-            prose(ProseField::OverviewPart(index)),
-        ),
-        Place::Section { .. } => (0.0, None),
-        Place::Table2 { cell: c } => (0.0, cell(CellRef::T2(c))),
-        Place::Table2Fee => (0.0, cell(CellRef::T2Fee)),
-        Place::Table3 { row, col } => {
-            let focus = (col < crate::template::T3_ENTERED_COLS
-                && crate::template::T3_ROW_DEFS[row].entered)
-                .then_some(CellRef::T3 { row, col });
-            (table3::row_y(row), focus.and_then(cell))
-        }
-        Place::Table3Column { .. } => (table3::row_y(crate::template::T3_ROWS), None),
-        Place::Table4 { group, col } => (
-            0.0,
-            (col < crate::template::T4_ENTERED_COLS)
-                .then_some(CellRef::T4 { group, col })
-                .and_then(cell),
-        ),
-        Place::OtherItem { index } => (other::item_y(index), prose(ProseField::OtherItem(index))),
+        Place::Title => focus(meta::field_id(nianbao_core::model::MetaField::Agency)),
+        Place::Meta(field) => focus(meta::field_id(field)),
+        Place::Prose(field) => focus(prose_id(field)),
+        Place::OverviewTitle(index) => focus(overview::title_id(index)),
+        Place::Section(_) => view(PAGE_HEAD),
+        Place::Cell(cell) if cell.is_derived() => match cell {
+            Cell::T3(..) => view(T3_BALANCE),
+            _ => view(PAGE_HEAD),
+        },
+        Place::Cell(cell) => focus(components::cell_id(cell)),
+        Place::Table3Column(_) => view(T3_BALANCE),
+    }
+}
+
+/// The widget id of a text editor.
+pub fn prose_id(field: Prose) -> String {
+    match field {
+        Prose::Preface => "prose-preface".to_string(),
+        Prose::OverviewIntro => "prose-intro".to_string(),
+        Prose::OverviewPart(i) => format!("prose-part-{i}"),
+        Prose::Problems => "prose-problems".to_string(),
+        Prose::OtherItem(i) => format!("prose-other-{i}"),
     }
 }
 
 /// A page's heading and the national format's hint for it.
 pub fn page_head<'a>(heading: String, hint: &'a str) -> Element<'a> {
-    column![
+    let head = column![
         text(heading).size(22),
         container(text(hint).size(14))
             .padding([8, 12])
@@ -396,6 +386,6 @@ pub fn page_head<'a>(heading: String, hint: &'a str) -> Element<'a> {
             .style(style::hint_box),
     ]
     .spacing(10)
-    .width(Length::Fill)
-    .into()
+    .width(Length::Fill);
+    container(head).id(PAGE_HEAD).into()
 }

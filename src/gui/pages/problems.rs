@@ -1,18 +1,18 @@
 //! Section 五: the main problems and what was done about them.
 
 use crate::gui::components::{EDITOR_H, Element, prose_block};
-use crate::gui::document::Document;
-use crate::gui::message::ProseField;
-use crate::template::{self, SectionKey};
+use crate::gui::session::Session;
 use iced::widget::{column, text};
+use nianbao_core::model::Prose;
+use nianbao_core::template::{self, SectionKey};
 
-pub fn view(doc: &Document) -> Element<'_> {
+pub fn view(doc: &Session) -> Element<'_> {
     let def = template::section(SectionKey::Problems);
     column![
         super::page_head(def.heading(), def.hint),
         prose_block(
             doc,
-            ProseField::Problems,
+            Prose::Problems,
             text(def.heading()).size(16).into(),
             def.hint,
             EDITOR_H * 2.0,

@@ -3,7 +3,8 @@
 
 use crate::gui::app::App;
 use crate::gui::components::Element;
-use crate::gui::message::{FileAction, Message};
+use crate::gui::dialog::FileAction;
+use crate::gui::message::Message;
 use crate::gui::style;
 use iced::widget::{button, column, container, row, space, text, text_input};
 use iced::{Fill, Length};
@@ -26,7 +27,7 @@ pub fn view(app: &App) -> Element<'_> {
     container(page).center_x(Fill).into()
 }
 
-fn recovery_box(rec: &crate::recovery::Recoverable) -> Element<'_> {
+fn recovery_box(rec: &nianbao_core::store::userdata::Recoverable) -> Element<'_> {
     let when = rec
         .saved_at
         .and_then(|t| SystemTime::now().duration_since(t).ok())

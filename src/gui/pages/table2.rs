@@ -1,16 +1,16 @@
 //! Section 二: table 二 as its four captioned blocks.
 
 use crate::gui::components::{Element, fill_zeros_button, header_cell, label_cell, number_cell};
-use crate::gui::document::Document;
-use crate::gui::message::CellRef;
-use crate::template::{self, SectionKey, T2Values, TABLE2_BLOCKS};
+use crate::gui::session::Session;
 use iced::widget::{Column, column, row};
+use nianbao_core::model::Cell;
+use nianbao_core::template::{self, SectionKey, T2Values, TABLE2_BLOCKS};
 
 const LABEL_W: f32 = 220.0;
 const VALUE_W: f32 = 150.0;
 const ROW_H: f32 = 36.0;
 
-pub fn view(doc: &Document) -> Element<'_> {
+pub fn view(doc: &Session) -> Element<'_> {
     let def = template::section(SectionKey::Proactive);
     let full = LABEL_W + 3.0 * VALUE_W;
     let mut table = Column::new();
@@ -29,9 +29,9 @@ pub fn view(doc: &Document) -> Element<'_> {
             let cells: Vec<Element<'_>> = match r.values {
                 T2Values::Counts(cells) => cells
                     .iter()
-                    .map(|&c| number_cell(doc, CellRef::T2(c), span, ROW_H))
+                    .map(|&c| number_cell(doc, Cell::T2(c), span, ROW_H))
                     .collect(),
-                T2Values::FeeAmount => vec![number_cell(doc, CellRef::T2Fee, span, ROW_H)],
+                T2Values::FeeAmount => vec![number_cell(doc, Cell::T2Fee, span, ROW_H)],
             };
             table = table.push(row![label_cell(r.label, LABEL_W, ROW_H), row(cells)]);
         }

@@ -5,17 +5,16 @@ use super::page_head;
 use crate::gui::components::{
     Element, TABLE_TEXT, fill_zeros_button, header_cell, label_cell, number_cell, total_cell,
 };
-use crate::gui::document::Document;
-use crate::gui::message::{CellRef, Message, Page};
+use crate::gui::message::{Message, Page};
+use crate::gui::session::Session;
 use crate::gui::style;
-use crate::model::Total;
-use crate::rules::Place;
-use crate::template::{
-    self, SectionKey, T3_APPLICANTS_HEADER, T3_BALANCE_NOTE, T3_COLS, T3_COLUMNS, T3_GROUPS,
-    T3_LEGAL_PERSONS_HEADER, T3_RESULTS_LABEL, T3_ROW_DEFS, T3_ROWS, T3RowKind, t3row,
-};
 use iced::widget::scrollable::{Direction, Scrollbar};
 use iced::widget::{Column, button, column, container, row, scrollable, text};
+use nianbao_core::model::{Cell, Place, Total};
+use nianbao_core::template::{
+    self, SectionKey, T3_APPLICANTS_HEADER, T3_BALANCE_NOTE, T3_COLS, T3_LEGAL_PERSONS_HEADER,
+    T3_RESULTS_LABEL, T3_ROWS, T3Col, T3Row, T3RowKind,
+};
 
 /// Widths of the three label columns A, B, C and of a data column.
 const COL_A: f32 = 100.0;
@@ -28,11 +27,9 @@ const H2: f32 = 30.0;
 const H3: f32 = 44.0;
 const LINE: f32 = 18.0;
 const MIN_ROW: f32 = 34.0;
-/// Where the grid starts on the page: heading, hint, the fill button.
-const TABLE_TOP: f32 = 200.0;
 
-fn label_width(row: usize) -> f32 {
-    match T3_ROW_DEFS[row].kind {
+fn label_width(row: T3Row) -> f32 {
+    match row.def().kind {
         T3RowKind::Top => COL_A + COL_B + COL_C,
         T3RowKind::Outcome => COL_B + COL_C,
         T3RowKind::Item => COL_C,
@@ -48,26 +45,17 @@ fn ems(s: &str) -> f32 {
 
 /// A row's height: tall enough for its label wrapped in its cell (with a margin for glyph
 /// widths), the same on the label side and the number side so the grid lines up.
-pub fn row_h(row: usize) -> f32 {
+pub fn row_h(row: T3Row) -> f32 {
     let per_line = (label_width(row) - 14.0) / TABLE_TEXT;
-    let lines = (ems(T3_ROW_DEFS[row].label) * 1.08 / per_line)
-        .ceil()
-        .max(1.0);
+    let lines = (ems(row.def().label) * 1.08 / per_line).ceil().max(1.0);
     (lines * LINE + 10.0).max(MIN_ROW)
 }
 
-fn rows_h(rows: impl Iterator<Item = usize>) -> f32 {
-    rows.map(row_h).sum()
+fn rows_h(rows: std::ops::Range<usize>) -> f32 {
+    T3Row::ALL[rows].iter().map(|r| row_h(*r)).sum()
 }
 
-/// The scroll offset that shows a row (`T3_ROWS` for the balance line under the grid).
-pub fn row_y(row: usize) -> f32 {
-    let y = TABLE_TOP + H1 + H2 + H3 + rows_h(0..row.min(T3_ROWS));
-    // Leave a few rows above it in view.
-    (y - 3.0 * MIN_ROW).max(0.0)
-}
-
-pub fn view(doc: &Document) -> Element<'_> {
+pub fn view(doc: &Session) -> Element<'_> {
     let def = template::section(SectionKey::Applications);
     let grid = column![header(), row![labels(), numbers(doc)], balance(doc)];
     let mut page = column![
@@ -79,7 +67,7 @@ pub fn view(doc: &Document) -> Element<'_> {
     ]
     .spacing(12);
     for f in doc.findings_on(Page::Section(SectionKey::Applications)) {
-        if let Place::Table3Column { .. } = f.place {
+        if let Place::Table3Column(_) = f.place {
             page = page.push(
                 button(
                     text(format!("{}：{}", f.place.describe(), f.message))
@@ -101,18 +89,18 @@ pub fn view(doc: &Document) -> Element<'_> {
 }
 
 fn header<'a>() -> Element<'a> {
-    let legal: Vec<usize> = (0..T3_COLS)
-        .filter(|&c| T3_COLUMNS[c].under_legal_persons)
+    let legal: Vec<T3Col> = T3Col::ALL
+        .into_iter()
+        .filter(|c| c.def().under_legal_persons)
         .collect();
     let mut top_row = row![];
     let mut legal_done = false;
-    for def in &T3_COLUMNS {
+    for col in T3Col::ALL {
+        let def = col.def();
         if def.under_legal_persons {
             if !legal_done {
                 legal_done = true;
-                let subs = legal
-                    .iter()
-                    .map(|&c| header_cell(T3_COLUMNS[c].label, DATA_W, H3));
+                let subs = legal.iter().map(|c| header_cell(c.label(), DATA_W, H3));
                 top_row = top_row.push(column![
                     header_cell(T3_LEGAL_PERSONS_HEADER, DATA_W * legal.len() as f32, H2),
                     row(subs),
@@ -135,15 +123,17 @@ fn header<'a>() -> Element<'a> {
 /// The label side: top rows over A–C, 三 down column A, outcome rows over B–C, groups down B.
 fn labels<'a>() -> Element<'a> {
     let mut outer = Column::new();
+    let kind = |r: usize| T3Row::ALL[r].def().kind;
     let mut r = 0;
     while r < T3_ROWS {
-        if T3_ROW_DEFS[r].kind == T3RowKind::Top {
-            outer = outer.push(label_cell(T3_ROW_DEFS[r].label, label_width(r), row_h(r)));
+        let row = T3Row::ALL[r];
+        if kind(r) == T3RowKind::Top {
+            outer = outer.push(label_cell(row.def().label, label_width(row), row_h(row)));
             r += 1;
             continue;
         }
         let start = r;
-        while r < T3_ROWS && T3_ROW_DEFS[r].kind != T3RowKind::Top {
+        while r < T3_ROWS && kind(r) != T3RowKind::Top {
             r += 1;
         }
         outer = outer.push(row![
@@ -158,21 +148,24 @@ fn results_labels<'a>(start: usize, end: usize) -> Element<'a> {
     let mut col = Column::new();
     let mut r = start;
     while r < end {
-        let def = &T3_ROW_DEFS[r];
+        let this = T3Row::ALL[r];
+        let def = this.def();
         match (def.kind, def.group) {
             (T3RowKind::Item, Some(g)) => {
                 let first = r;
-                while r < end && T3_ROW_DEFS[r].group == Some(g) {
+                while r < end && T3Row::ALL[r].def().group == Some(g) {
                     r += 1;
                 }
-                let items = (first..r).map(|i| label_cell(T3_ROW_DEFS[i].label, COL_C, row_h(i)));
+                let items = T3Row::ALL[first..r]
+                    .iter()
+                    .map(|i| label_cell(i.def().label, COL_C, row_h(*i)));
                 col = col.push(row![
-                    label_cell(T3_GROUPS[g].label, COL_B, rows_h(first..r)),
+                    label_cell(g.def().label, COL_B, rows_h(first..r)),
                     Column::with_children(items),
                 ]);
             }
             _ => {
-                col = col.push(label_cell(def.label, label_width(r), row_h(r)));
+                col = col.push(label_cell(def.label, label_width(this), row_h(this)));
                 r += 1;
             }
         }
@@ -181,21 +174,22 @@ fn results_labels<'a>(start: usize, end: usize) -> Element<'a> {
 }
 
 /// Whether a column's balance fails (both sides complete and different).
-fn unbalanced(doc: &Document, col: usize) -> bool {
+fn unbalanced(doc: &Session, col: T3Col) -> bool {
     let (left, right) = doc.report.table3.balance(col);
     left.complete && right.complete && left.value != right.value
 }
 
-fn numbers(doc: &Document) -> Element<'_> {
+fn numbers(doc: &Session) -> Element<'_> {
     let t = &doc.report.table3;
-    let rows = (0..T3_ROWS).map(|r| {
+    let rows = T3Row::ALL.into_iter().map(|r| {
         let h = row_h(r);
-        let cells = (0..T3_COLS).map(move |c| {
-            if T3_ROW_DEFS[r].entered && c < template::T3_ENTERED_COLS {
-                number_cell(doc, CellRef::T3 { row: r, col: c }, DATA_W, h)
-            } else {
-                let bad = r == t3row::TOTAL && unbalanced(doc, c);
+        let cells = T3Col::ALL.into_iter().map(move |c| {
+            let cell = Cell::T3(r, c);
+            if cell.is_derived() {
+                let bad = r == T3Row::TOTAL && unbalanced(doc, c);
                 total_cell(t.cell(r, c), bad, DATA_W, h)
+            } else {
+                number_cell(doc, cell, DATA_W, h)
             }
         });
         row(cells).into()
@@ -204,13 +198,13 @@ fn numbers(doc: &Document) -> Element<'_> {
 }
 
 /// The 勾稽关系 per column: 一＋二 against （七）总计＋四.
-fn balance(doc: &Document) -> Element<'_> {
+fn balance(doc: &Session) -> Element<'_> {
     let h = 50.0;
-    let cells = (0..T3_COLS).map(|c| {
+    let cells = T3Col::ALL.into_iter().map(|c| {
         let (left, right) = doc.report.table3.balance(c);
         balance_cell(left, right, h)
     });
-    row![
+    let line = row![
         container(
             column![
                 text("每列勾稽关系").size(TABLE_TEXT),
@@ -224,8 +218,8 @@ fn balance(doc: &Document) -> Element<'_> {
         .center_y(h)
         .style(style::header_cell),
         row(cells),
-    ]
-    .into()
+    ];
+    container(line).id(super::T3_BALANCE).into()
 }
 
 fn balance_cell<'a>(left: Total, right: Total, h: f32) -> Element<'a> {

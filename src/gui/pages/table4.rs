@@ -1,29 +1,28 @@
 //! Section 四: table 四, 行政复议 and the two 行政诉讼 groups, with their computed 总计.
 
 use crate::gui::components::{Element, fill_zeros_button, header_cell, number_cell, total_cell};
-use crate::gui::document::Document;
-use crate::gui::message::CellRef;
-use crate::template::{
-    self, SectionKey, T4_COLUMNS, T4_ENTERED_COLS, T4_GROUPS, T4_LITIGATION, T4_REVIEW,
-};
+use crate::gui::session::Session;
 use iced::widget::scrollable::{Direction, Scrollbar};
 use iced::widget::{Row, column, container, row, scrollable};
+use nianbao_core::model::Cell;
+use nianbao_core::template::{self, SectionKey, T4_LITIGATION, T4_REVIEW, T4Col, T4Group};
 
 const COL_W: f32 = 62.0;
 const H: f32 = 32.0;
 const DATA_H: f32 = 40.0;
 
-pub fn view(doc: &Document) -> Element<'_> {
+pub fn view(doc: &Session) -> Element<'_> {
     let def = template::section(SectionKey::Review);
-    let group_w = COL_W * T4_COLUMNS.len() as f32;
-    let review: Vec<usize> = (0..T4_GROUPS.len())
-        .filter(|&g| T4_GROUPS[g].parent == T4_REVIEW)
-        .collect();
-    let litigation: Vec<usize> = (0..T4_GROUPS.len())
-        .filter(|&g| T4_GROUPS[g].parent == T4_LITIGATION)
-        .collect();
-    let columns_row =
-        |h: f32| Row::with_children(T4_COLUMNS.iter().map(move |c| header_cell(*c, COL_W, h)));
+    let group_w = COL_W * T4Col::ALL.len() as f32;
+    let (litigation, review): (Vec<T4Group>, Vec<T4Group>) =
+        T4Group::ALL.into_iter().partition(|g| g.is_litigation());
+    let columns_row = |h: f32| {
+        Row::with_children(
+            T4Col::ALL
+                .iter()
+                .map(move |c| header_cell(c.label(), COL_W, h)),
+        )
+    };
     // 行政复议: its columns span the two lower header rows.
     let mut header = row![];
     for _ in &review {
@@ -35,18 +34,18 @@ pub fn view(doc: &Document) -> Element<'_> {
     let lit_groups = Row::with_children(
         litigation
             .iter()
-            .map(|&g| column![header_cell(T4_GROUPS[g].label, group_w, H), columns_row(H)].into()),
+            .map(|&g| column![header_cell(g.label(), group_w, H), columns_row(H)].into()),
     );
     header = header.push(column![
         header_cell(T4_LITIGATION, group_w * litigation.len() as f32, H),
         lit_groups
     ]);
     let data = Row::with_children(review.iter().chain(&litigation).flat_map(|&g| {
-        (0..T4_COLUMNS.len()).map(move |c| {
-            if c < T4_ENTERED_COLS {
-                number_cell(doc, CellRef::T4 { group: g, col: c }, COL_W, DATA_H)
-            } else {
+        T4Col::ALL.into_iter().map(move |c| {
+            if c == T4Col::Total {
                 total_cell(doc.report.table4.cell(g, c), false, COL_W, DATA_H)
+            } else {
+                number_cell(doc, Cell::T4(g, c), COL_W, DATA_H)
             }
         })
     }));

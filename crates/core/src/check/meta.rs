@@ -1,0 +1,28 @@
+//! META and PREFACE: what the title and the opening paragraphs need.
+
+use super::{Findings, Rule};
+use crate::model::{MetaField, Place, Prose, Report};
+
+pub(super) fn check(r: &Report, f: &mut Findings) {
+    if r.meta.agency.trim().is_empty() {
+        f.error(
+            Rule::Meta,
+            Place::Meta(MetaField::Agency),
+            "机关名称未填写，报告标题需要它。".into(),
+        );
+    }
+    if r.meta.year == 0 {
+        f.error(
+            Rule::Meta,
+            Place::Meta(MetaField::Year),
+            "年度未填写，报告标题和统计期限需要它。".into(),
+        );
+    }
+    if r.preface.trim().is_empty() {
+        f.warn(
+            Rule::Preface,
+            Place::Prose(Prose::Preface),
+            "开头说明段落为空。通常写明编制依据、六部分内容、统计期限、查阅网址和联系方式，可在“基本信息”中一键生成。".into(),
+        );
+    }
+}

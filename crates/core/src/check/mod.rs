@@ -1,0 +1,187 @@
+//! The checks of spec §3: every rule the data allows, each finding pointing at its exact place
+//! with a plain Chinese message that names the numbers.
+//!
+//! The sum rules T3-SUM, T3-ROW and T4-SUM hold by construction (totals are derived, never
+//! stored), so they need no check here; the core's `derived_totals` test proves it.
+
+mod cross_year;
+mod meta;
+mod other_items;
+mod prose;
+mod tables;
+
+pub use cross_year::{inherited_fields, prose_fields};
+
+use crate::model::{Place, Report};
+use serde::Serialize;
+use std::fmt;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The report is wrong and should not be published like this.
+    Error,
+    /// Worth a look; may be right.
+    Warning,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "提示",
+        }
+    }
+}
+
+/// The rules of spec §3, by their stable ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// META: 机关名称 and 年度 are filled.
+    Meta,
+    /// PREFACE: the opening paragraphs are not empty.
+    Preface,
+    /// PROSE: section 一 and its sub-heads have text.
+    Prose,
+    /// SEC5: section 五 is not empty or just "无".
+    Sec5,
+    /// SEC6: the items of section 六 are answered.
+    Sec6,
+    /// FEE-6: 六（一） states the 信息处理费 plainly, and agrees with table 三（六）2.
+    Fee6,
+    /// NONBLANK: no table cell is left blank.
+    NonBlank,
+    /// INT: every count is a non-negative whole number.
+    Int,
+    /// UNIT: the fee is in 万元 and plausible.
+    Unit,
+    /// RULES-0: 规章 only where the agency can make them.
+    Rules0,
+    /// T3-BAL: 一 + 二 = 三（七） + 四 in every column of table 三.
+    T3Bal,
+    /// TXT-APPS: numbers about applications in the prose agree with table 三.
+    TxtApps,
+    /// TXT-LIT: numbers about 复议 and 诉讼 in the prose agree with table 四.
+    TxtLit,
+    /// X-YEAR: last year's report is of the year before.
+    XYear,
+    /// X-CARRY: 上年结转 = last year's 结转下年度.
+    XCarry,
+    /// X-VALID: 现行有效 = last year's + 制发 − 废止.
+    XValid,
+    /// X-COPY: prose not copied from last year's report.
+    XCopy,
+}
+
+impl Rule {
+    /// The id the spec, `check` output and the JSON use, e.g. "T3-BAL".
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Meta => "META",
+            Rule::Preface => "PREFACE",
+            Rule::Prose => "PROSE",
+            Rule::Sec5 => "SEC5",
+            Rule::Sec6 => "SEC6",
+            Rule::Fee6 => "FEE-6",
+            Rule::NonBlank => "NONBLANK",
+            Rule::Int => "INT",
+            Rule::Unit => "UNIT",
+            Rule::Rules0 => "RULES-0",
+            Rule::T3Bal => "T3-BAL",
+            Rule::TxtApps => "TXT-APPS",
+            Rule::TxtLit => "TXT-LIT",
+            Rule::XYear => "X-YEAR",
+            Rule::XCarry => "X-CARRY",
+            Rule::XValid => "X-VALID",
+            Rule::XCopy => "X-COPY",
+        }
+    }
+
+    /// Whether it compares with last year's report.
+    pub fn is_cross_year(self) -> bool {
+        matches!(
+            self,
+            Rule::XYear | Rule::XCarry | Rule::XValid | Rule::XCopy
+        )
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+/// One thing the checks found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub place: Place,
+    /// Plain Chinese, naming the numbers.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "[{}] {} {}：{}",
+            self.severity.label(),
+            self.rule,
+            self.place.describe(),
+            self.message
+        )
+    }
+}
+
+/// Collects findings.
+#[derive(Default)]
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn push(&mut self, rule: Rule, severity: Severity, place: Place, message: String) {
+        self.0.push(Finding {
+            rule,
+            severity,
+            place,
+            message,
+        });
+    }
+    fn error(&mut self, rule: Rule, place: Place, message: String) {
+        self.push(rule, Severity::Error, place, message);
+    }
+    fn warn(&mut self, rule: Rule, place: Place, message: String) {
+        self.push(rule, Severity::Warning, place, message);
+    }
+}
+
+/// Checks a report; with last year's report also the cross-year rules. Findings come in report
+/// order (metadata, then sections 一 to 六), errors and warnings mixed.
+pub fn check(report: &Report, last_year: Option<&Report>) -> Vec<Finding> {
+    let mut f = Findings::default();
+    meta::check(report, &mut f);
+    prose::check_overview(report, &mut f);
+    tables::check(report, &mut f);
+    prose::check_against_tables(report, &mut f);
+    prose::check_problems(report, &mut f);
+    other_items::check(report, &mut f);
+    if let Some(last) = last_year {
+        cross_year::check(report, last, &mut f);
+    }
+    // Keep report order but make it stable by section for the UI.
+    f.0.sort_by_key(|x| x.place.section().map_or(0, |s| s as usize + 1));
+    f.0
+}
+
+/// Whether any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}

@@ -1,0 +1,111 @@
+//! Numbers stated in prose: every "<number> 件" with the clause it stands in and a percentage
+//! stated right after it ("共收到申请 11 件，占 37%"). The checks match them to table cells; the
+//! importer will reuse them.
+
+/// A number stated in prose: "共收到申请 11 件，占 37%".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The clause before the number, up to the previous clause break.
+    pub context: String,
+    pub count: u64,
+    /// A percentage stated right after the count, as written (value and decimals).
+    pub percent: Option<(f64, usize)>,
+}
+
+const CLAUSE_BREAKS: &str = "，。；：！？,;!?\n";
+
+/// The value of a half- or full-width decimal digit.
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// Finds every "<number> 件" in the text with the clause it stands in.
+pub fn claims(text: &str) -> Vec<Claim> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut previous_end = 0;
+    // Where the clause around position i starts, kept as the scan moves forward (one pass over
+    // the text however many numbers it holds).
+    let mut clause_start = 0;
+    while i < chars.len() {
+        if digit_value(chars[i]).is_none() {
+            if CLAUSE_BREAKS.contains(chars[i]) {
+                clause_start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut n: u64 = 0;
+        while let Some(d) = chars.get(i).and_then(|c| digit_value(*c)) {
+            n = n.saturating_mul(10).saturating_add(u64::from(d));
+            i += 1;
+        }
+        let mut j = i;
+        while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+            if CLAUSE_BREAKS.contains(chars[j]) {
+                clause_start = j + 1;
+            }
+            j += 1;
+        }
+        if chars.get(j) != Some(&'件') {
+            continue;
+        }
+        // A clause may state several counts ("自然人申请10件、商业企业申请1件"): each count's
+        // context starts after the previous one.
+        let from = clause_start.max(previous_end);
+        let context: String = chars[from..start].iter().collect();
+        out.push(Claim {
+            context: context.trim().to_string(),
+            count: n,
+            percent: percent_after(&chars[j + 1..]),
+        });
+        i = j + 1;
+        previous_end = i;
+    }
+    out
+}
+
+/// Reads "，占 37%" or "，占比9.1%" right after a count.
+fn percent_after(rest: &[char]) -> Option<(f64, usize)> {
+    let s: String = rest.iter().take(16).collect();
+    let s = s.trim_start_matches(['，', ',', ' ', '）', ')']);
+    let s = s.strip_prefix('占')?;
+    let s = s.trim_start_matches(['比', ' ']);
+    let num: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let after = s[num.len()..].trim_start();
+    if num.is_empty() || !(after.starts_with('%') || after.starts_with('％')) {
+        return None;
+    }
+    let decimals = num.split_once('.').map_or(0, |(_, d)| d.len());
+    num.parse().ok().map(|v| (v, decimals))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_find_counts_and_percentages() {
+        let c = claims(
+            "共收到政府信息依申请公开 11 件，未发生超时答复现象。“予以公开”的 4 件，占 37%；部分公开1件，占比9.1%。",
+        );
+        assert_eq!(c.len(), 3);
+        assert_eq!(c[0].count, 11);
+        assert_eq!(c[0].context, "共收到政府信息依申请公开");
+        assert_eq!(c[1].percent, Some((37.0, 0)));
+        assert_eq!(c[2].percent, Some((9.1, 1)));
+        assert!(claims("发布信息 759 条").is_empty());
+        assert_eq!(claims("１２件")[0].count, 12);
+        let several = claims("自然人申请10件、商业企业申请1件");
+        assert_eq!(several[1].context, "、商业企业申请");
+    }
+}

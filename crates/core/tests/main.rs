@@ -1,0 +1,11 @@
+//! The core's integration tests, in one binary (one link step instead of seven).
+
+mod support;
+
+mod autosave_recovery;
+mod derived_totals;
+mod draft_files;
+mod rules;
+mod yearly_copy;
+mod yearly_new;
+mod yearly_sentences;

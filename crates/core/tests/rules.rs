@@ -1,0 +1,394 @@
+//! Every rule of spec §3 with a passing and a failing case, starting from the example report,
+//! which passes all of them except one honest warning about a percentage.
+
+use crate::support::*;
+use nianbao_core::check::{self, Finding, Rule, Severity};
+use nianbao_core::model::{Cell, Place, Prose};
+use nianbao_core::model::{Entry, Report, count_from_text, wanyuan_from_text};
+use nianbao_core::template::{T2Cell, T3Col, T3Row};
+
+fn findings(r: &Report) -> Vec<Finding> {
+    check::check(r, None)
+}
+
+#[test]
+fn the_example_has_no_errors_and_one_percentage_warning() {
+    let f = findings(&example());
+    assert!(!check::has_errors(&f), "{f:#?}");
+    // The sample printed 37% for 4 of 11 (36.4%); the checks must notice.
+    let w = only(&f, Rule::TxtApps);
+    assert_eq!(w.severity, Severity::Warning);
+    assert_eq!(w.place, Place::Prose(Prose::OverviewPart(1)));
+    assert!(
+        w.message.contains("36%") && w.message.contains("37%"),
+        "{}",
+        w.message
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+#[test]
+fn t3_bal_names_exactly_the_column_that_is_off() {
+    let mut r = example();
+    // 商业企业: one more application received than handled.
+    r.table3.set(T3Row::NEW, col(1), Entry::Value(2));
+    let f = findings(&r);
+    let bal = only(&f, Rule::T3Bal);
+    assert_eq!(bal.severity, Severity::Error);
+    assert_eq!(bal.place, Place::Table3Column(col(1)));
+    assert!(bal.message.contains("商业企业"), "{}", bal.message);
+    assert!(bal.message.contains("多 1"), "{}", bal.message);
+    // Fixing it on the other side of the balance makes it pass again.
+    r.table3.set(T3Row::CARRIED_OUT, col(1), Entry::Value(1));
+    assert!(with_rule(&findings(&r), Rule::T3Bal).is_empty());
+}
+
+#[test]
+fn nonblank_points_at_the_blank_cell() {
+    let mut r = example();
+    r.table3.set(row(5), col(3), Entry::Blank);
+    let f = findings(&r);
+    let blank = only(&f, Rule::NonBlank);
+    assert_eq!(blank.place, Place::Cell(Cell::T3(row(5), col(3))));
+    assert!(
+        blank
+            .place
+            .describe()
+            .contains("2.其他法律行政法规禁止公开")
+    );
+    assert!(blank.place.describe().contains("社会公益组织"));
+    // A column with a blank is not also reported as unbalanced.
+    assert!(with_rule(&f, Rule::T3Bal).is_empty());
+
+    let mut r = example();
+    r.table2.set(T2Cell::Penalty, Entry::Blank);
+    r.table4.set(group(2), t4col(0), Entry::Blank);
+    let f = findings(&r);
+    let places: Vec<Place> = with_rule(&f, Rule::NonBlank)
+        .iter()
+        .map(|x| x.place)
+        .collect();
+    assert_eq!(
+        places,
+        vec![
+            Place::Cell(Cell::T2(T2Cell::Penalty)),
+            Place::Cell(Cell::T4(group(2), t4col(0)))
+        ]
+    );
+}
+
+#[test]
+fn an_empty_table_is_one_finding_not_a_hundred() {
+    let r = Report::new("某县人民政府办公室", 2023);
+    let f = findings(&r);
+    assert_eq!(with_rule(&f, Rule::NonBlank).len(), 3, "{f:#?}");
+}
+
+#[test]
+fn int_reports_what_was_typed() {
+    let mut r = example();
+    r.table3.set(T3Row::OPEN, col(0), count_from_text("3.5"));
+    r.table4.set(group(0), t4col(1), count_from_text("-1"));
+    r.table2.set(T2Cell::Licensing, count_from_text("/"));
+    let f = findings(&r);
+    let ints = with_rule(&f, Rule::Int);
+    assert_eq!(ints.len(), 3, "{f:#?}");
+    assert!(
+        ints.iter()
+            .any(|x| x.message.contains("“3.5”") && x.message.contains("整数"))
+    );
+    assert!(ints.iter().any(|x| x.message.contains("负数")));
+    assert!(ints.iter().any(|x| x.message.contains("“/”")));
+    assert!(
+        f.iter()
+            .all(|x| x.rule != Rule::Int || x.severity == Severity::Error),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn unit_catches_yuan_written_as_wanyuan() {
+    let mut r = example();
+    r.table2.fee = wanyuan_from_text("251000元");
+    let f = findings(&r);
+    assert_eq!(only(&f, Rule::Unit).place, Place::Cell(Cell::T2Fee));
+
+    r.table2.fee = wanyuan_from_text("251000");
+    let f = findings(&r);
+    let u = only(&f, Rule::Unit);
+    assert_eq!(u.severity, Severity::Warning);
+
+    r.table2.fee = wanyuan_from_text("2.51");
+    assert!(with_rule(&findings(&r), Rule::Unit).is_empty());
+}
+
+#[test]
+fn rules_0_warns_when_a_county_reports_rules() {
+    let mut r = example();
+    r.table2.set(T2Cell::RulesMade, Entry::Value(2));
+    r.table2.set(T2Cell::RulesValid, Entry::Value(2));
+    let f = findings(&r);
+    let w = only(&f, Rule::Rules0);
+    assert_eq!(w.severity, Severity::Warning);
+    assert!(w.message.contains('2'));
+    assert!(with_rule(&findings(&example()), Rule::Rules0).is_empty());
+}
+
+#[test]
+fn txt_apps_compares_prose_with_table_three() {
+    let mut r = example();
+    // The example text says 收到……11件 and 自然人申请10件, which match.
+    assert_eq!(with_rule(&findings(&r), Rule::TxtApps).len(), 1);
+    r.overview.parts[1].body = r.overview.parts[1]
+        .body
+        .replace(
+            "共收到政府信息依申请公开11件",
+            "共收到政府信息依申请公开12件",
+        )
+        .replace("占37%", "占36%");
+    let f = findings(&r);
+    let w = only(&f, Rule::TxtApps);
+    assert!(
+        w.message.contains("12") && w.message.contains("11"),
+        "{}",
+        w.message
+    );
+
+    let mut r = example();
+    r.overview.parts[1].body = r.overview.parts[1]
+        .body
+        .replace("自然人申请10件", "自然人申请9件")
+        .replace("占37%", "占36.4%");
+    let f = findings(&r);
+    let w = only(&f, Rule::TxtApps);
+    assert!(w.message.contains("自然人"), "{}", w.message);
+}
+
+#[test]
+fn txt_lit_compares_review_and_litigation() {
+    let mut r = example();
+    // The example says no review or litigation happened; the table agrees.
+    assert!(with_rule(&findings(&r), Rule::TxtLit).is_empty());
+    r.table4.set(group(0), t4col(0), Entry::Value(1));
+    let f = findings(&r);
+    let w = only(&f, Rule::TxtLit);
+    assert!(w.message.contains("行政复议"), "{}", w.message);
+
+    let mut r = example();
+    r.overview
+        .intro
+        .push_str("全年被申请行政复议2件，行政诉讼1件。");
+    r.table4.set(group(0), t4col(0), Entry::Value(2));
+    r.table4.set(group(1), t4col(3), Entry::Value(1));
+    // Remove the sentence denying cases, which is now false.
+    r.overview.parts[1].body = r.overview.parts[1]
+        .body
+        .replace("未发生因政府信息公开申请提起的行政复议和诉讼案件", "");
+    assert!(
+        with_rule(&findings(&r), Rule::TxtLit).is_empty(),
+        "{:#?}",
+        findings(&r)
+    );
+    r.table4.set(group(2), t4col(0), Entry::Value(1));
+    let f = findings(&r);
+    let w = only(&f, Rule::TxtLit);
+    assert!(
+        w.message.contains("行政诉讼") && w.message.contains('2'),
+        "{}",
+        w.message
+    );
+}
+
+#[test]
+fn fee_6_wants_a_fee_statement() {
+    let mut r = example();
+    assert!(with_rule(&findings(&r), Rule::Fee6).is_empty());
+    // Fee notices went unpaid, yet item （一） says nothing.
+    r.table3.set(T3Row::FEE_UNPAID, col(0), Entry::Value(1));
+    r.table3.set(T3Row::OPEN, col(0), Entry::Value(2));
+    r.other_items[0] = "无".into();
+    let f = findings(&r);
+    let w = only(&f, Rule::Fee6);
+    assert_eq!(w.place, Place::Prose(Prose::OtherItem(0)));
+    assert!(w.message.contains("1 件"), "{}", w.message);
+    // A bare 无 is not a fee statement even without fee notices.
+    let mut r = example();
+    r.other_items[0] = "无".into();
+    assert_eq!(with_rule(&findings(&r), Rule::Fee6).len(), 1);
+    r.other_items[0] = "本年度未收取信息处理费。".into();
+    assert!(with_rule(&findings(&r), Rule::Fee6).is_empty());
+}
+
+#[test]
+fn sec5_must_not_be_empty_or_nothing() {
+    let mut r = example();
+    for text in ["", "无", " 无。 "] {
+        r.problems = text.into();
+        let f = findings(&r);
+        assert_eq!(only(&f, Rule::Sec5).severity, Severity::Error);
+    }
+}
+
+#[test]
+fn sec6_items_need_text() {
+    let mut r = example();
+    r.other_items[4] = String::new();
+    r.other_items[1] = "无".into();
+    let f = findings(&r);
+    let places: Vec<Place> = with_rule(&f, Rule::Sec6).iter().map(|x| x.place).collect();
+    assert_eq!(
+        places,
+        vec![
+            Place::Prose(Prose::OtherItem(1)),
+            Place::Prose(Prose::OtherItem(4))
+        ]
+    );
+}
+
+#[test]
+fn meta_preface_and_prose_are_required() {
+    let mut r = example();
+    r.meta.agency.clear();
+    r.meta.year = 0;
+    r.preface.clear();
+    r.overview.parts[3].body.clear();
+    let f = findings(&r);
+    assert_eq!(with_rule(&f, Rule::Meta).len(), 2);
+    assert_eq!(only(&f, Rule::Preface).severity, Severity::Warning);
+    assert_eq!(
+        only(&f, Rule::Prose).place,
+        Place::Prose(Prose::OverviewPart(3))
+    );
+
+    let mut r = example();
+    r.overview.intro.clear();
+    for p in &mut r.overview.parts {
+        p.body.clear();
+    }
+    let f = findings(&r);
+    assert_eq!(only(&f, Rule::Prose).severity, Severity::Error);
+}
+
+fn next_year_of(last: &Report) -> Report {
+    let mut r = last.clone();
+    r.meta.year += 1;
+    for col in T3Col::ENTERED {
+        let carried = last.table3.get(T3Row::CARRIED_OUT, col).clone();
+        r.table3.set(T3Row::CARRIED_IN, col, carried);
+    }
+    r
+}
+
+#[test]
+fn x_carry_compares_with_last_years_carry_over() {
+    let last = example();
+    let mut now = next_year_of(&last);
+    now.table3.set(T3Row::NEW, col(0), Entry::Value(9));
+    now.table3.set(T3Row::CARRIED_IN, col(0), Entry::Value(1));
+    assert!(with_rule(&check::check(&now, Some(&last)), Rule::XCarry).len() == 1);
+    now.table3.set(T3Row::NEW, col(0), Entry::Value(10));
+    now.table3.set(T3Row::CARRIED_IN, col(0), Entry::Value(0));
+    let f = check::check(&now, Some(&last));
+    assert!(with_rule(&f, Rule::XCarry).is_empty(), "{f:#?}");
+    assert!(with_rule(&f, Rule::XYear).is_empty());
+    // Without last year's report the rule cannot run.
+    now.table3.set(T3Row::CARRIED_IN, col(0), Entry::Value(1));
+    assert!(with_rule(&check::check(&now, None), Rule::XCarry).is_empty());
+}
+
+#[test]
+fn x_valid_follows_the_documents_in_force() {
+    let last = example();
+    let mut now = next_year_of(&last);
+    // 8 in force last year, 2 made, 1 repealed: 9 now.
+    now.table2.set(T2Cell::NormativeMade, Entry::Value(2));
+    now.table2.set(T2Cell::NormativeRepealed, Entry::Value(1));
+    now.table2.set(T2Cell::NormativeValid, Entry::Value(9));
+    assert!(with_rule(&check::check(&now, Some(&last)), Rule::XValid).is_empty());
+    now.table2.set(T2Cell::NormativeValid, Entry::Value(10));
+    let f = check::check(&now, Some(&last));
+    let w = only(&f, Rule::XValid);
+    assert_eq!(w.place, Place::Cell(Cell::T2(T2Cell::NormativeValid)));
+    assert!(w.message.contains("应为 9"), "{}", w.message);
+}
+
+#[test]
+fn x_year_warns_about_a_wrong_last_year() {
+    let last = example();
+    let mut now = next_year_of(&last);
+    now.meta.year = 2024;
+    assert_eq!(
+        with_rule(&check::check(&now, Some(&last)), Rule::XYear).len(),
+        1
+    );
+}
+
+#[test]
+fn text_checks_read_lists_and_common_words_right() {
+    let mut r = example();
+    r.overview.intro =
+        "其中自然人申请10件、商业企业申请1件；其余0件由其他法人或其他组织提出，另有0件作其他处理。"
+            .into();
+    let f = findings(&r);
+    assert_eq!(with_rule(&f, Rule::TxtApps).len(), 1, "{f:#?}"); // only the sample's 37%
+    r.overview.intro = "其中自然人申请10件、商业企业申请2件。".into();
+    let f = findings(&r);
+    let w: Vec<_> = with_rule(&f, Rule::TxtApps)
+        .into_iter()
+        .filter(|x| x.place == Place::Prose(Prose::OverviewIntro))
+        .collect();
+    assert_eq!(w.len(), 1, "{f:#?}");
+    assert!(w[0].message.contains("商业企业申请"), "{}", w[0].message);
+
+    // The two kinds of litigation are read as themselves, not as 行政复议.
+    let mut r = example();
+    r.table4.set(group(1), t4col(0), Entry::Value(1));
+    r.overview.parts[1].body = r.overview.parts[1].body.replace(
+        "未发生因政府信息公开申请提起的行政复议和诉讼案件",
+        "未经复议直接起诉1件，复议后起诉0件",
+    );
+    assert!(
+        with_rule(&findings(&r), Rule::TxtLit).is_empty(),
+        "{:#?}",
+        findings(&r)
+    );
+    r.table4.set(group(2), t4col(0), Entry::Value(1));
+    let f = findings(&r);
+    assert!(only(&f, Rule::TxtLit).message.contains("复议后起诉"));
+}
+
+#[test]
+fn text_checks_wait_for_the_table_to_be_filled() {
+    let mut r = example();
+    r.table3 = Default::default();
+    // 自然人 of 一 is filled (and says 10); everything else is still blank.
+    r.table3.set(T3Row::NEW, col(0), Entry::Value(10));
+    assert!(with_rule(&findings(&r), Rule::TxtApps).is_empty());
+    r.table3.set(T3Row::NEW, col(0), Entry::Value(9));
+    assert_eq!(with_rule(&findings(&r), Rule::TxtApps).len(), 1);
+}
+
+#[test]
+fn a_half_filled_table_gets_one_finding_at_its_first_blank() {
+    let mut r = example();
+    // As in a draft made from last year's: only 二、上年结转 is filled.
+    let carried = T3Col::ENTERED.map(|c| r.table3.get(T3Row::CARRIED_IN, c).clone());
+    r.table3 = Default::default();
+    for (c, e) in T3Col::ENTERED.into_iter().zip(carried) {
+        r.table3.set(T3Row::CARRIED_IN, c, e);
+    }
+    r.table3.set(
+        T3Row::OPEN,
+        col(2),
+        nianbao_core::model::count_from_text("x"),
+    );
+    let f = findings(&r);
+    let blank = only(&f, Rule::NonBlank);
+    assert_eq!(blank.place, Place::Cell(Cell::T3(T3Row::NEW, col(0))));
+    assert!(blank.message.contains("137 个格子"), "{}", blank.message);
+    // Invalid text is still reported cell by cell.
+    assert_eq!(
+        only(&f, Rule::Int).place,
+        Place::Cell(Cell::T3(T3Row::OPEN, col(2)))
+    );
+}

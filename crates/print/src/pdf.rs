@@ -1,0 +1,365 @@
+//! The print-ready PDF: draws the laid-out pages with printpdf, embedding font subsets.
+//!
+//! The writer decides nothing about placement, page size included; it only draws
+//! `crate::layout`'s pages. The bytes depend only on the pages and the fonts: printpdf's random
+//! ids (font resource names, which also make the subset tags, and the trailer /ID) are replaced
+//! by values hashed from the pages, and the dates come from the report's date.
+
+use crate::DocumentInfo;
+use crate::fonts::{FaceId, FontError, FontSet, MissingChar};
+use crate::layout::{self, Document, Item, MM, PAGE_HEIGHT, PAGE_WIDTH};
+use printpdf::{
+    Codepoint, FontId, Line, LinePoint, Mm, OffsetDateTime, Op, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::PathBuf;
+
+/// Why an export failed. `Display` gives the Chinese message for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// The fonts could not be loaded.
+    Fonts(FontError),
+    /// Characters that no available font has; nothing was written.
+    MissingChars(Vec<MissingChar>),
+    /// A font could not be prepared for embedding.
+    FontEmbedding { path: PathBuf },
+    /// The PDF file could not be written.
+    Io {
+        path: PathBuf,
+        /// The system's words.
+        detail: String,
+    },
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::Fonts(e) => write!(f, "{e}"),
+            ExportError::MissingChars(chars) => {
+                let list: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+                write!(
+                    f,
+                    "以下字符在所有可用字体中都没有字形，打印出来会缺字，已停止导出：{}。请改用常用字或同音规范字，或安装含有这些字的字体后再导出。",
+                    list.join("；")
+                )
+            }
+            ExportError::FontEmbedding { path } => write!(
+                f,
+                "字体 {} 无法嵌入PDF，请改用程序自带字体（--bundled-fonts）后重试。",
+                path.display()
+            ),
+            ExportError::Io { path, detail } => write!(
+                f,
+                "无法写入PDF文件 {}（{}）。原有文件未被改动。请检查文件夹是否可写、文件是否正在其他程序中打开。",
+                path.display(),
+                detail
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+impl From<FontError> for ExportError {
+    fn from(e: FontError) -> Self {
+        ExportError::Fonts(e)
+    }
+}
+
+/// Draws laid-out pages as PDF bytes, embedding subsets of the faces they use. The ids printpdf
+/// would make at random are hashed from the pages, so the same pages give the same bytes.
+pub fn write(doc: &Document, info: &DocumentInfo, fonts: &FontSet) -> Result<Vec<u8>, ExportError> {
+    render(doc, fonts, hash_pages(doc), info)
+}
+
+/// A hash of everything drawn: glyphs, positions, sizes and rules.
+fn hash_pages(doc: &Document) -> u64 {
+    let mut bytes = Vec::new();
+    for page in &doc.pages {
+        bytes.extend_from_slice(b"page");
+        for item in &page.items {
+            match item {
+                Item::Text(t) => {
+                    bytes.extend_from_slice(&(t.face.0 as u64).to_le_bytes());
+                    bytes.extend_from_slice(&t.size.to_bits().to_le_bytes());
+                    bytes.extend_from_slice(&t.baseline.to_bits().to_le_bytes());
+                    for g in &t.glyphs {
+                        bytes.extend_from_slice(&g.x.to_bits().to_le_bytes());
+                        bytes.extend_from_slice(&g.gid.to_le_bytes());
+                        bytes.extend_from_slice(&u32::from(g.ch).to_le_bytes());
+                    }
+                }
+                Item::Rule(r) => {
+                    for v in [r.x0, r.y0, r.x1, r.y1, r.width] {
+                        bytes.extend_from_slice(&v.to_bits().to_le_bytes());
+                    }
+                }
+            }
+        }
+    }
+    fnv1a(&bytes)
+}
+
+/// 64-bit FNV-1a: a small, stable hash for ids derived from the report.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Six capital letters from a hash: the font subset tag (ISO 32000-1 §9.6.4).
+fn subset_tag(seed: u64, face: usize) -> String {
+    let mut h = fnv1a(&[seed.to_le_bytes(), (face as u64).to_le_bytes()].concat());
+    (0..6)
+        .map(|_| {
+            let c = (b'A' + (h % 26) as u8) as char;
+            h /= 26;
+            c
+        })
+        .collect()
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The document date: the report's date line, else 1 January after the report year (reports
+/// are published in January), else the epoch. Never the clock, so bytes stay reproducible.
+fn document_date(info: &DocumentInfo) -> Option<OffsetDateTime> {
+    let days = match (info.date, info.year) {
+        (Some(d), _) => days_from_civil(i64::from(d.year), i64::from(d.month), i64::from(d.day)),
+        (None, y) if y > 0 => days_from_civil(i64::from(y) + 1, 1, 1),
+        _ => 0,
+    };
+    OffsetDateTime::from_unix_timestamp(days * 86_400).ok()
+}
+
+fn render(
+    doc: &Document,
+    fonts: &FontSet,
+    seed: u64,
+    about: &DocumentInfo,
+) -> Result<Vec<u8>, ExportError> {
+    let mut pdf = PdfDocument::new(&about.title);
+    let info = &mut pdf.metadata.info;
+    info.author = about.author.clone();
+    info.creator = "nianbao".into();
+    info.producer = format!("nianbao {}", env!("CARGO_PKG_VERSION"));
+    info.subject = nianbao_core::template::TITLE_SUFFIX.into();
+    // Without a usable date printpdf's default (the epoch) stays: still reproducible.
+    if let Some(date) = document_date(about) {
+        info.creation_date = date;
+        info.modification_date = date;
+        info.metadata_date = date;
+    }
+
+    // One font resource per face actually used, named by its subset tag.
+    let used: BTreeSet<FaceId> = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|i| match i {
+            Item::Text(t) => Some(t.face),
+            Item::Rule(_) => None,
+        })
+        .collect();
+    let mut ids = std::collections::BTreeMap::new();
+    for face_id in used {
+        let Some(face) = fonts.face(face_id) else {
+            continue;
+        };
+        let parsed = face.pdf_font().ok_or_else(|| ExportError::FontEmbedding {
+            path: face.path.clone(),
+        })?;
+        let id = FontId(format!("{}F{}", subset_tag(seed, face_id.0), face_id.0));
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(parsed.clone()));
+        ids.insert(face_id, id);
+    }
+
+    let pages = doc
+        .pages
+        .iter()
+        .map(|page| {
+            let ops = page_ops(page, &ids, fonts);
+            PdfPage::new(Mm(PAGE_WIDTH / MM), Mm(PAGE_HEIGHT / MM), ops)
+        })
+        .collect();
+    pdf.with_pages(pages);
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut bytes = pdf.save(&options, &mut warnings);
+    set_trailer_id(&mut bytes, seed);
+    drop_pdfx_claim(&mut bytes);
+    Ok(bytes)
+}
+
+fn page_ops(
+    page: &layout::Page,
+    ids: &std::collections::BTreeMap<FaceId, FontId>,
+    fonts: &FontSet,
+) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let mut in_text = false;
+    let mut font: Option<(FaceId, f32)> = None;
+    let mut rule_width: Option<f32> = None;
+    for item in &page.items {
+        match item {
+            Item::Text(run) => {
+                let Some(id) = ids.get(&run.face) else {
+                    continue;
+                };
+                if !in_text {
+                    ops.push(Op::StartTextSection);
+                    in_text = true;
+                    font = None;
+                }
+                if font != Some((run.face, run.size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(id.clone()),
+                        size: Pt(run.size),
+                    });
+                    font = Some((run.face, run.size));
+                }
+                // One positioned run per show: the kerns of the TJ array move each glyph from
+                // where the viewer's pen (the /W width) leaves it to where layout put it.
+                // Rounded to 0.1/1000 em (under 0.002 pt), against the rounded pen, so no
+                // error adds up along a line and the numbers stay short.
+                let Some(first) = run.glyphs.first() else {
+                    continue;
+                };
+                let face = fonts.face(run.face);
+                let mut items = Vec::with_capacity(run.glyphs.len() * 2);
+                let mut pen = 0.0f64;
+                for g in &run.glyphs {
+                    let target = f64::from(g.x - first.x) * 1000.0 / f64::from(run.size);
+                    let kern = ((pen - target) * 10.0).round() / 10.0;
+                    if kern != 0.0 {
+                        items.push(TextItem::Offset(kern as f32));
+                        pen -= kern;
+                    }
+                    items.push(TextItem::GlyphIds(vec![Codepoint {
+                        gid: g.gid,
+                        offset: 0.0,
+                        cid: Some(g.ch.to_string()),
+                    }]));
+                    pen += face.map(|f| f64::from(f.pdf_width(g.gid))).unwrap_or(0.0);
+                }
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(first.x), Pt(PAGE_HEIGHT - run.baseline)),
+                });
+                ops.push(Op::ShowText { items });
+            }
+            Item::Rule(r) => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                if rule_width != Some(r.width) {
+                    ops.push(Op::SetOutlineThickness { pt: Pt(r.width) });
+                    rule_width = Some(r.width);
+                }
+                let point = |x: f32, y: f32| LinePoint {
+                    p: Point {
+                        x: Pt(x),
+                        y: Pt(PAGE_HEIGHT - y),
+                    },
+                    bezier: false,
+                };
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(r.x0, r.y0), point(r.x1, r.y1)],
+                        is_closed: false,
+                    },
+                });
+            }
+        }
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    ops
+}
+
+/// Replaces the two random strings of the trailer's /ID with ones hashed from the pages.
+/// Same length, so no offset in the file moves.
+fn set_trailer_id(bytes: &mut [u8], seed: u64) {
+    let Some(trailer) = find_last(bytes, b"trailer") else {
+        return;
+    };
+    let Some(id_at) = find_from(bytes, trailer, b"/ID") else {
+        return;
+    };
+    let mut pos = id_at;
+    for n in 0..2u64 {
+        let Some(open) = find_from(bytes, pos, b"(") else {
+            return;
+        };
+        let Some(close) = find_from(bytes, open, b")") else {
+            return;
+        };
+        let mut h = fnv1a(&[seed.to_le_bytes(), n.to_le_bytes()].concat());
+        for b in &mut bytes[open + 1..close] {
+            *b = b"0123456789ABCDEF"[(h & 0xF) as usize];
+            h = h.rotate_right(4) ^ fnv1a(&h.to_le_bytes());
+        }
+        pos = close;
+    }
+}
+
+/// printpdf always writes `/GTS_PDFXVersion()` into the document info, which readers take as a
+/// claim of PDF/X conformance that this file does not make. The key is renamed in place to a
+/// private one of the same length, so no offset in the file moves.
+fn drop_pdfx_claim(bytes: &mut [u8]) {
+    const CLAIM: &[u8] = b"/GTS_PDFXVersion()";
+    const PRIVATE: &[u8] = b"/NianbaoTemplate()";
+    if let Some(at) = find_last(bytes, CLAIM) {
+        bytes[at..at + CLAIM.len()].copy_from_slice(PRIVATE);
+    }
+}
+
+fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_days() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2022, 1, 20), 19_012);
+    }
+
+    #[test]
+    fn subset_tags_are_six_capitals() {
+        let t = subset_tag(42, 3);
+        assert_eq!(t.len(), 6);
+        assert!(t.chars().all(|c| c.is_ascii_uppercase()));
+        assert_eq!(t, subset_tag(42, 3));
+        assert_ne!(t, subset_tag(42, 4));
+    }
+}

@@ -1,0 +1,8 @@
+//! The print crate's integration tests, in one binary: layout on a fixed-width test font, and the
+//! example exported to PDF and read back by outside tools.
+
+mod support;
+
+mod pdf_export;
+mod pdf_fonts;
+mod pdf_layout;

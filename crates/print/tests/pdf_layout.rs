@@ -1,0 +1,276 @@
+//! Layout units, tested with a fake font so they need no font files and no PDF writer.
+
+use nianbao_core::model::{Place, Prose};
+use nianbao_core::template::SectionKey;
+use nianbao_print::compose::{Align, Block, Paragraph, Placed, Span, TableCell, TableSpec};
+use nianbao_print::fonts::{FaceId, Glyph, GlyphSource, Role};
+use nianbao_print::layout::table::{MIN_ROW, MeasuredTable};
+use nianbao_print::layout::text::{self, NO_LINE_END, NO_LINE_START, TextStyle};
+use nianbao_print::layout::{self, Item};
+
+/// Where the test table and paragraph pretend to come from.
+const TABLE: Place = Place::Section(SectionKey::Applications);
+const BODY: Place = Place::Prose(Prose::Problems);
+
+/// Every hanzi and full-width mark 1 em, everything else half an em; one face per role.
+struct Mono;
+
+impl GlyphSource for Mono {
+    fn glyph(&self, role: Role, ch: char) -> Option<Glyph> {
+        let advance = if (ch as u32) >= 0x2E80 || "“”‘’—…".contains(ch) {
+            1.0
+        } else {
+            0.5
+        };
+        Some(Glyph {
+            face: FaceId(role as usize),
+            gid: (ch as u32 % 60_000) as u16 + 1,
+            advance,
+        })
+    }
+}
+
+const STYLE: TextStyle = TextStyle {
+    size: 10.0,
+    tracking: 0.0,
+};
+
+fn lines_of(text: &str, width: f32) -> Vec<String> {
+    let spans = [Span::new(Role::Body, text)];
+    let mut units = text::units(&spans, STYLE, &Mono);
+    let ranges = text::break_lines(&mut units, width, width);
+    ranges
+        .iter()
+        .map(|r| {
+            units[r.start..r.end]
+                .iter()
+                .flat_map(|u| u.glyphs.iter().map(|g| g.ch))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn no_line_starts_with_closing_punctuation() {
+    // Ten characters per line; the comma would start line two.
+    let lines = lines_of("一二三四五六七八九十，一二三四五六七八九十。", 100.0);
+    assert_eq!(lines[0], "一二三四五六七八九");
+    assert_eq!(lines[1], "十，一二三四五六七八");
+    for l in &lines {
+        let first = l.chars().next().unwrap();
+        assert!(
+            !NO_LINE_START.contains(first),
+            "line starts with {first}: {lines:?}"
+        );
+    }
+}
+
+#[test]
+fn no_line_ends_with_opening_punctuation() {
+    let lines = lines_of("一二三四五六七八九《十一》二三四五", 100.0);
+    assert_eq!(lines[0], "一二三四五六七八九");
+    assert!(lines[1].starts_with('《'), "{lines:?}");
+    for l in &lines {
+        let last = l.chars().last().unwrap();
+        assert!(
+            !NO_LINE_END.contains(last),
+            "line ends with {last}: {lines:?}"
+        );
+    }
+}
+
+#[test]
+fn numbers_words_and_urls_stay_whole() {
+    // "2021" would straddle the edge at 100 pt: it moves down whole.
+    let lines = lines_of("一二三四五六七八九2021年http://a.gov.cn/", 100.0);
+    assert_eq!(lines[0], "一二三四五六七八九");
+    assert!(lines[1].starts_with("2021年"), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("http://a.gov.cn/")),
+        "{lines:?}"
+    );
+    // Longer than a line: split by characters rather than overflow.
+    let long = "x".repeat(50);
+    let lines = lines_of(&long, 100.0);
+    assert!(lines.iter().all(|l| l.len() <= 20), "{lines:?}");
+    assert_eq!(lines.concat(), long);
+}
+
+#[test]
+fn justified_lines_fill_the_measure() {
+    let spans = [Span::new(Role::Body, "一二三四五六七八九十，一二三四五")];
+    let mut units = text::units(&spans, STYLE, &Mono);
+    let ranges = text::break_lines(&mut units, 100.0, 100.0);
+    // The first line ends early (the comma may not start line two) and is stretched.
+    let first = ranges[0];
+    assert!(text::natural_width(&units, first) < 100.0);
+    let glyphs = text::place_line(&units, first, Some(100.0));
+    let last = glyphs.last().unwrap();
+    assert!(
+        (last.x + 10.0 - 100.0).abs() < 0.01,
+        "ends at {}",
+        last.x + 10.0
+    );
+    // Even gaps between characters.
+    let gaps: Vec<f32> = glyphs.windows(2).map(|w| w[1].x - w[0].x).collect();
+    assert!(gaps.iter().all(|g| (g - gaps[0]).abs() < 0.01), "{gaps:?}");
+}
+
+#[test]
+fn title_lines_are_balanced_at_the_sense_break() {
+    let title = "某某县人民政府办公室2021年政府信息公开工作年度报告";
+    let spans = [Span::new(Role::Title, title)];
+    let mut units = text::units(&spans, STYLE, &Mono);
+    // Suffix "政府信息公开工作年度报告" starts at glyph 15.
+    let pref = text::unit_starting_at(&units, 15)
+        .into_iter()
+        .collect::<Vec<_>>();
+    let ranges = text::balance_lines(&mut units, 200.0, &pref);
+    assert_eq!(ranges.len(), 2);
+    let w: Vec<f32> = ranges
+        .iter()
+        .map(|r| text::natural_width(&units, *r))
+        .collect();
+    assert!((w[0] - w[1]).abs() <= 20.0, "{w:?}");
+    assert_eq!(ranges[1].start, pref[0]);
+    // Greedy would have filled the first line: balancing gives a shorter one.
+    let greedy = text::break_lines(&mut units, 200.0, 200.0);
+    assert!(text::natural_width(&units, greedy[0]) > w[0]);
+}
+
+fn simple_table(rows: usize, keep: Vec<(usize, usize)>) -> TableSpec {
+    let cell = |row: usize, col: usize, text: String| TableCell {
+        place: TABLE,
+        row,
+        col,
+        rowspan: 1,
+        colspan: 1,
+        text,
+        role: Role::Body,
+        size: 10.5,
+        align: Align::Center,
+        balanced: false,
+    };
+    let mut cells = vec![cell(0, 0, "表头甲".into()), cell(0, 1, "表头乙".into())];
+    for r in 1..rows {
+        cells.push(cell(r, 0, format!("第{r}行")));
+        cells.push(cell(r, 1, r.to_string()));
+    }
+    TableSpec {
+        cols: vec![200.0 / 442.2, 242.2 / 442.2],
+        header_rows: 1,
+        rows,
+        cells,
+        keep_together: keep,
+    }
+}
+
+#[test]
+fn tables_break_between_rows_and_keep_groups() {
+    let spec = simple_table(41, vec![(5, 9)]);
+    let m = MeasuredTable::measure(&spec, layout::TEXT_WIDTH, &Mono);
+    // Room for the head and 5 rows on the first page, 20 rows on later ones.
+    let row = MIN_ROW;
+    let pieces = m.paginate(row * 6.5, row * 21.5);
+    assert_eq!(pieces[0], (1, 5), "rows 5–8 are kept together: {pieces:?}");
+    assert_eq!(pieces[1].0, 5);
+    // Every body row is in exactly one piece, in order.
+    let mut next = 1;
+    for (s, e) in &pieces {
+        assert_eq!(*s, next);
+        next = *e;
+    }
+    assert_eq!(next, 41);
+}
+
+#[test]
+fn header_rows_repeat_on_every_page() {
+    let spec = simple_table(80, Vec::new());
+    let blocks = vec![Placed {
+        place: TABLE,
+        block: Block::Table(spec),
+    }];
+    let doc = layout::layout_blocks(&blocks, &Mono);
+    assert!(doc.pages.len() >= 3, "{} pages", doc.pages.len());
+    for (i, page) in doc.pages.iter().enumerate() {
+        let text = page.text();
+        assert!(
+            text.contains("表头甲表头乙"),
+            "page {} lacks the head: {text}",
+            i + 1
+        );
+        // Rules stay inside the text block.
+        for item in &page.items {
+            if let Item::Rule(r) = item {
+                assert!(r.y1 <= layout::MARGIN_TOP + layout::TEXT_HEIGHT + 0.01);
+            }
+        }
+    }
+    let all: String = doc.pages.iter().map(|p| p.text()).collect();
+    for r in 1..80 {
+        assert_eq!(all.matches(&format!("第{r}行")).count(), 1, "row {r}");
+    }
+}
+
+#[test]
+fn body_text_sits_on_the_grid_with_page_numbers() {
+    let para = Placed {
+        place: BODY,
+        block: Block::Paragraph(Paragraph {
+            spans: vec![Span::new(Role::Body, "字".repeat(28 * 30))],
+            indent: 2.0,
+            keep_with_next: false,
+        }),
+    };
+    let doc = layout::layout_blocks(&[para], &Mono);
+    assert_eq!(doc.pages.len(), 2);
+    let page1 = &doc.pages[0];
+    let baselines: Vec<f32> = page1
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text(t) if t.size == layout::SIZE_BODY => Some(t.baseline),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(baselines.len(), 22, "22 lines per page");
+    for w in baselines.windows(2) {
+        assert!((w[1] - w[0] - layout::LINE_PITCH).abs() < 0.01);
+    }
+    // Page 1 (odd): number at the right, one character in; page 2 (even): at the left.
+    let number_x = |p: &layout::Page| {
+        p.items
+            .iter()
+            .find_map(|i| match i {
+                Item::Text(t) if t.size == layout::SIZE_PAGE_NUMBER => Some(t.glyphs[0].x),
+                _ => None,
+            })
+            .unwrap()
+    };
+    assert!(number_x(&doc.pages[0]) > layout::PAGE_WIDTH / 2.0);
+    assert!((number_x(&doc.pages[1]) - (layout::MARGIN_LEFT + 14.0)).abs() < 0.01);
+    assert!(doc.pages[1].text().contains("—2—"));
+}
+
+#[test]
+fn a_table_never_starts_as_a_head_over_one_row_at_a_page_foot() {
+    // Text that fills the page but for two grid lines, then a table.
+    let para = Placed {
+        place: BODY,
+        block: Block::Paragraph(Paragraph {
+            spans: vec![Span::new(Role::Body, "字".repeat(28 * 20))],
+            indent: 0.0,
+            keep_with_next: false,
+        }),
+    };
+    let table = Placed {
+        place: TABLE,
+        block: Block::Table(simple_table(30, Vec::new())),
+    };
+    let doc = layout::layout_blocks(&[para, table], &Mono);
+    assert!(
+        !doc.pages[0].text().contains("表头甲"),
+        "the table head was left alone at the foot of page 1"
+    );
+    assert!(doc.pages[1].text().contains("表头甲表头乙第1行"));
+}

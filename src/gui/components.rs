@@ -1,0 +1,206 @@
+//! Pieces the screens share: a number cell, a prose block, table cells.
+
+use super::message::Message;
+use super::pages::prose_id;
+use super::session::{Session, entered_cells};
+use super::style::{self, CellLook};
+use iced::widget::{button, column, container, row, text, text_editor, text_input, tooltip};
+use iced::{Fill, alignment};
+use nianbao_core::model::{Cell, Place, Prose, Total, paragraphs};
+use nianbao_core::template::SectionKey;
+
+/// The app's element type.
+pub type Element<'a> = iced::Element<'a, Message>;
+
+/// Text size inside tables.
+pub const TABLE_TEXT: f32 = 13.0;
+
+/// The widget id of a number cell, for focus and tests: "t3-0-1", "t2-licensing", "t4-2-3".
+pub fn cell_id(cell: Cell) -> String {
+    match cell {
+        Cell::T2(c) => format!("t2-{}", c.key()),
+        Cell::T2Fee => "t2-fee".to_string(),
+        Cell::T3(row, col) => format!("t3-{}-{}", row.index(), col.index()),
+        Cell::T4(group, col) => format!("t4-{}-{}", group as usize, col.index()),
+    }
+}
+
+/// A fillable number cell: tinted with "未填" while blank, red with the reason when the typed
+/// text is not a valid number (the text stays as typed).
+pub fn number_cell(doc: &Session, cell: Cell, width: f32, height: f32) -> Element<'_> {
+    let value = doc.cell_text(cell);
+    let (blank, error) = doc.cell_state(cell);
+    let target = doc.target == Some(Place::Cell(cell));
+    let look = match (&error, target, blank) {
+        (Some(_), _, _) => CellLook::Invalid,
+        (None, true, _) => CellLook::Target,
+        (None, false, true) => CellLook::Blank,
+        (None, false, false) => CellLook::Filled,
+    };
+    let input = text_input("未填", &value)
+        .id(cell_id(cell))
+        .on_input(move |s| Message::CellInput(cell, s))
+        .on_paste(move |s| Message::CellPasted(cell, s))
+        .on_submit(Message::FocusNext)
+        .size(TABLE_TEXT + 1.0)
+        .padding([3, 5])
+        .align_x(alignment::Horizontal::Center)
+        .width(width)
+        .style(style::cell_input(look));
+    let framed = container(input)
+        .width(width)
+        .height(height)
+        .center_y(height)
+        .padding(1);
+    match error {
+        Some(reason) => tooltip(
+            framed,
+            container(text(reason).size(13))
+                .padding(6)
+                .style(style::notice(true)),
+            tooltip::Position::Bottom,
+        )
+        .into(),
+        None => framed.into(),
+    }
+}
+
+/// A computed total; grey, or red when `bad`. A total of a row with blanks or invalid cells is
+/// shown with "…" after it: it is only a partial sum.
+pub fn total_cell<'a>(total: Total, bad: bool, width: f32, height: f32) -> Element<'a> {
+    let shown = if total.complete {
+        total.value.to_string()
+    } else {
+        format!("{}…", total.value)
+    };
+    container(text(shown).size(TABLE_TEXT + 1.0).color(if bad {
+        style::ERROR
+    } else {
+        iced::Color::from_rgb(0.15, 0.18, 0.22)
+    }))
+    .width(width)
+    .height(height)
+    .center_x(width)
+    .center_y(height)
+    .style(style::computed_cell(bad))
+    .into()
+}
+
+/// A label cell of a table, text wrapped inside its box.
+pub fn label_cell<'a>(label: impl text::IntoFragment<'a>, width: f32, height: f32) -> Element<'a> {
+    container(text(label).size(TABLE_TEXT))
+        .padding([2, 6])
+        .width(width)
+        .height(height)
+        .align_y(alignment::Vertical::Center)
+        .clip(true)
+        .style(style::label_cell)
+        .into()
+}
+
+/// A header cell of a table, centred.
+pub fn header_cell<'a>(label: impl text::IntoFragment<'a>, width: f32, height: f32) -> Element<'a> {
+    container(
+        text(label)
+            .size(TABLE_TEXT)
+            .align_x(alignment::Horizontal::Center),
+    )
+    .padding([2, 4])
+    .width(width)
+    .height(height)
+    .center_x(width)
+    .center_y(height)
+    .clip(true)
+    .style(style::header_cell)
+    .into()
+}
+
+/// Height of the editor in a prose block.
+pub const EDITOR_H: f32 = 170.0;
+
+/// A titled multi-line text with what belongs there and a character count.
+pub fn prose_block<'a>(
+    doc: &'a Session,
+    field: Prose,
+    title: Element<'a>,
+    hint: &'a str,
+    height: f32,
+) -> Element<'a> {
+    let Some(content) = doc.editor(field) else {
+        return column![].into();
+    };
+    let body = doc.prose(field);
+    let chars = body.chars().filter(|c| !c.is_whitespace()).count();
+    let paras = paragraphs(body).count();
+    let highlight = doc.target == Some(Place::Prose(field));
+    // Text still exactly last year's is marked until the person edits it, beside the hint so
+    // that a crowded title row never squeezes it.
+    let hint: Element<'a> = if doc.inherited.contains(&field) {
+        row![
+            text(hint).size(13).color(style::MUTED).width(Fill),
+            container(text("沿用上年内容，请更新").size(12))
+                .padding([1, 8])
+                .style(style::inherited_badge),
+        ]
+        .spacing(12)
+        .align_y(iced::Center)
+        .into()
+    } else {
+        text(hint).size(13).color(style::MUTED).into()
+    };
+    let editor = text_editor(content)
+        .id(prose_id(field))
+        .on_action(move |a| Message::ProseEdited(field, a))
+        .placeholder("在此输入……")
+        .size(15)
+        .padding(8)
+        .height(height);
+    container(
+        column![
+            title,
+            hint,
+            editor,
+            text(format!("{chars} 字，{paras} 段"))
+                .size(12)
+                .color(style::MUTED),
+        ]
+        .spacing(6),
+    )
+    .padding(10)
+    .width(Fill)
+    .style(style::panel(highlight))
+    .into()
+}
+
+/// The "fill the empty cells with 0" button of a table.
+pub fn fill_zeros_button<'a>(section: SectionKey) -> Element<'a> {
+    row![
+        button(text("空格全部填0").size(14))
+            .on_press(Message::FillZeros(section))
+            .style(button::secondary),
+        text("把本表所有未填的格子填为 0；已填的数字和输入有误的格子不变。")
+            .size(13)
+            .color(style::MUTED),
+    ]
+    .spacing(10)
+    .align_y(iced::Center)
+    .into()
+}
+
+/// The cells of a table whose text is not a valid number, with a message naming the place, the
+/// text and the reason.
+pub fn invalid_cells(doc: &Session, section: SectionKey) -> Vec<(Place, String)> {
+    entered_cells(section)
+        .into_iter()
+        .filter_map(|cell| {
+            let (_, error) = doc.cell_state(cell);
+            error.map(|reason| {
+                let place = Place::Cell(cell);
+                (
+                    place,
+                    format!("{}：“{}” {}", place.describe(), doc.cell_text(cell), reason),
+                )
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,389 @@
+//! One open report with everything the screens keep beside it: the text-editor buffers, the
+//! number cells' text exactly as typed, the current findings, last year's report, the page
+//! shown and the state of the export screen and of generated sentences. Opening another
+//! report makes a new `Session`, so nothing of the previous one lingers.
+
+use super::message::Page;
+use super::{export, sentence};
+use iced::widget::text_editor;
+use nianbao_core::check::{self, Finding, Severity};
+use nianbao_core::model::{
+    Cell, Count, Entry, MetaField, Place, Prose, Report, Wanyuan, parse_count, parse_wanyuan, paste,
+};
+use nianbao_core::store::draft::{self, DraftError};
+use nianbao_core::store::link::LastYearLink;
+use nianbao_core::template::{SectionKey, T2Cell, T3Col, T3Row, T4Col, T4Group};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// How far a part of the report has come, for the side list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartState {
+    NotStarted,
+    Errors(usize),
+    Warnings(usize),
+    Complete,
+}
+
+/// Last year's report of an open one, for the cross-year checks.
+#[derive(Debug, Clone, Default)]
+pub enum LastYear {
+    /// None named.
+    #[default]
+    None,
+    /// Named and read.
+    Loaded(Box<Report>),
+    /// Named, but it could not be read.
+    Failed(DraftError),
+}
+
+impl LastYear {
+    /// Reads last year's draft (call off the UI thread).
+    pub fn read(path: &Path) -> LastYear {
+        match draft::load(path) {
+            Ok(loaded) => LastYear::Loaded(Box::new(loaded.report)),
+            Err(e) => LastYear::Failed(e),
+        }
+    }
+
+    pub fn report(&self) -> Option<&Report> {
+        match self {
+            LastYear::Loaded(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// The report being edited.
+pub struct Session {
+    pub report: Report,
+    /// The draft file; `None` until first saved (a new report, the example, a restored autosave
+    /// of a never-saved report).
+    pub path: Option<PathBuf>,
+    /// What to call a report that has no file yet, e.g. the example.
+    pub untitled: Option<&'static str>,
+    /// Changed since last saved.
+    pub dirty: bool,
+    /// Changed since the last autosave.
+    pub needs_autosave: bool,
+    pub findings: Vec<Finding>,
+    /// Last year's report, when the draft names one.
+    pub last_year: LastYear,
+    /// Prose fields still exactly last year's, marked "沿用上年" until edited.
+    pub inherited: Vec<Prose>,
+    /// The field a finding was chosen for, highlighted until the next jump.
+    pub target: Option<Place>,
+    /// The screen shown.
+    pub page: Page,
+    /// Text typed in 基本信息 fields that is not (yet) a valid year or date.
+    pub meta_text: HashMap<MetaField, String>,
+    /// The export screen.
+    pub export: export::State,
+    /// The generated paragraph being previewed or just inserted on section 一.
+    pub sentence: Option<sentence::State>,
+    /// Cells' text as typed, so "１２" or " 3" stay as the person typed them while the model
+    /// holds the number.
+    cell_text: HashMap<Cell, String>,
+    editors: HashMap<Prose, text_editor::Content>,
+}
+
+/// The fillable cells of a table, in reading order.
+pub fn entered_cells(section: SectionKey) -> Vec<Cell> {
+    match section {
+        SectionKey::Proactive => T2Cell::ALL
+            .iter()
+            .map(|&c| Cell::T2(c))
+            .chain([Cell::T2Fee])
+            .collect(),
+        SectionKey::Applications => T3Row::entered()
+            .flat_map(|row| T3Col::ENTERED.map(|col| Cell::T3(row, col)))
+            .collect(),
+        SectionKey::Review => T4Group::ALL
+            .into_iter()
+            .flat_map(|g| T4Col::ENTERED.map(|col| Cell::T4(g, col)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+impl Session {
+    /// A session for a report read from `path` (or not yet saved), with last year's report as
+    /// already read. Does no file I/O.
+    pub fn new(report: Report, path: Option<PathBuf>, last_year: LastYear) -> Self {
+        let mut session = Session {
+            report,
+            path,
+            untitled: None,
+            dirty: false,
+            needs_autosave: false,
+            findings: Vec::new(),
+            last_year,
+            inherited: Vec::new(),
+            target: None,
+            page: Page::Meta,
+            meta_text: HashMap::new(),
+            export: export::State::default(),
+            sentence: None,
+            cell_text: HashMap::new(),
+            editors: HashMap::new(),
+        };
+        for field in Prose::all() {
+            let content = text_editor::Content::with_text(session.report.prose(field));
+            session.editors.insert(field, content);
+        }
+        session.recheck();
+        session
+    }
+
+    /// The file name shown in the title and the toolbar.
+    pub fn name(&self) -> String {
+        match &self.path {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+            None => self.untitled.unwrap_or("未保存的新报告").to_string(),
+        }
+    }
+
+    fn recheck(&mut self) {
+        let last = self.last_year.report();
+        self.findings = check::check(&self.report, last);
+        self.inherited = match last {
+            Some(last) => check::inherited_fields(&self.report, last),
+            None => Vec::new(),
+        };
+    }
+
+    /// Where last year's draft is, as the report names it, resolved beside this draft.
+    pub fn last_year_path(&self) -> Option<PathBuf> {
+        let link = self.report.last_year.as_ref()?;
+        Some(link.resolve(self.path.as_deref()))
+    }
+
+    /// Takes `last` (read from `last_path`) as last year's report: the draft remembers the
+    /// file (relative when beside it) and the cross-year checks run from now on.
+    pub fn set_last_year(&mut self, last: Report, last_path: &Path) {
+        self.report.last_year = Some(match &self.path {
+            Some(own) => LastYearLink::beside(last_path, own),
+            None => LastYearLink::absolute(last_path),
+        });
+        self.last_year = LastYear::Loaded(Box::new(last));
+        self.changed();
+    }
+
+    /// Last year's report as read in the background for the link the draft already has.
+    pub fn linked_last_year(&mut self, last_year: LastYear) {
+        self.last_year = last_year;
+        self.recheck();
+    }
+
+    /// Forgets last year's report.
+    pub fn clear_last_year(&mut self) {
+        self.report.last_year = None;
+        self.last_year = LastYear::None;
+        self.changed();
+    }
+
+    /// Call after every change to the report.
+    pub fn changed(&mut self) {
+        self.dirty = true;
+        self.needs_autosave = true;
+        self.recheck();
+    }
+
+    // -- prose ------------------------------------------------------------------------------
+
+    pub fn prose(&self, field: Prose) -> &str {
+        self.report.prose(field)
+    }
+
+    pub fn editor(&self, field: Prose) -> Option<&text_editor::Content> {
+        self.editors.get(&field)
+    }
+
+    /// Applies an editor action; edits also change the report.
+    pub fn edit_prose(&mut self, field: Prose, action: text_editor::Action) {
+        let is_edit = action.is_edit();
+        let Some(content) = self.editors.get_mut(&field) else {
+            return;
+        };
+        content.perform(action);
+        if is_edit {
+            let text = content.text();
+            if let Some(slot) = self.report.prose_mut(field) {
+                *slot = text;
+            }
+            self.changed();
+        }
+    }
+
+    /// Replaces a text wholesale (the regenerated preface).
+    pub fn set_prose(&mut self, field: Prose, text: String) {
+        self.editors
+            .insert(field, text_editor::Content::with_text(&text));
+        if let Some(slot) = self.report.prose_mut(field) {
+            *slot = text;
+        }
+        self.changed();
+    }
+
+    // -- number cells -----------------------------------------------------------------------
+
+    /// The text a cell shows: as typed, or the stored value.
+    pub fn cell_text(&self, cell: Cell) -> String {
+        match self.cell_text.get(&cell) {
+            Some(t) => t.clone(),
+            None => self.report.cell_text(cell),
+        }
+    }
+
+    /// Whether a cell is blank, and the Chinese message when its text is not a valid value.
+    pub fn cell_state(&self, cell: Cell) -> (bool, Option<String>) {
+        let count = |e: &Count| match e {
+            Entry::Blank => (true, None),
+            Entry::Value(_) => (false, None),
+            Entry::Invalid(t) => (false, parse_count(t).err().map(|e| e.to_string())),
+        };
+        match cell {
+            Cell::T2Fee => match &self.report.table2.fee {
+                Entry::Blank => (true, None),
+                Entry::Value(_) => (false, None),
+                Entry::Invalid(t) => (false, parse_wanyuan(t).err().map(|e| e.to_string())),
+            },
+            _ => self.report.count(cell).map_or((false, None), count),
+        }
+    }
+
+    /// Stores what was typed in a cell: the model gets the value (or the invalid text).
+    pub fn set_cell(&mut self, cell: Cell, text: String) {
+        self.report.set_cell(cell, &text);
+        self.cell_text.insert(cell, text);
+        self.changed();
+    }
+
+    /// Spreads pasted cells over the table from `start` on, in reading order. Returns how many
+    /// cells were filled and how many did not fit.
+    pub fn paste_block(&mut self, start: Cell, text: &str) -> (usize, usize) {
+        let block = paste::split_block(text);
+        let (cells, dropped): (Vec<(Cell, String)>, usize) = match start {
+            Cell::T3(row, col) => {
+                let rows: Vec<usize> = T3Row::entered().map(T3Row::index).collect();
+                let (placed, dropped) = paste::place_block(
+                    &block,
+                    &rows,
+                    T3Col::ENTERED.len(),
+                    row.index(),
+                    col.index(),
+                );
+                let cells = placed
+                    .into_iter()
+                    .map(|(r, c, t)| (Cell::T3(T3Row::ALL[r], T3Col::ENTERED[c]), t))
+                    .collect();
+                (cells, dropped)
+            }
+            Cell::T4(group, col) => {
+                let groups: Vec<usize> = (0..T4Group::ALL.len()).collect();
+                let (placed, dropped) = paste::place_block(
+                    &block,
+                    &groups,
+                    T4Col::ENTERED.len(),
+                    group as usize,
+                    col.index(),
+                );
+                let cells = placed
+                    .into_iter()
+                    .map(|(g, c, t)| (Cell::T4(T4Group::ALL[g], T4Col::ENTERED[c]), t))
+                    .collect();
+                (cells, dropped)
+            }
+            // Table 二 in reading order: its nine counts, then the amount.
+            Cell::T2(_) | Cell::T2Fee => {
+                let order = entered_cells(SectionKey::Proactive);
+                let first = order.iter().position(|&c| c == start).unwrap_or(0);
+                let flat: Vec<String> = block.into_iter().flatten().collect();
+                let dropped = flat.len().saturating_sub(order.len() - first);
+                let cells = order[first..].iter().copied().zip(flat).collect();
+                (cells, dropped)
+            }
+        };
+        let filled = cells.len();
+        for (cell, text) in cells {
+            self.report.set_cell(cell, &text);
+            self.cell_text.insert(cell, text);
+        }
+        if filled > 0 {
+            self.changed();
+        }
+        (filled, dropped)
+    }
+
+    /// Fills the empty cells of one table with 0.
+    pub fn fill_zeros(&mut self, section: SectionKey) {
+        match section {
+            SectionKey::Proactive => self.report.table2.fill_blanks_with_zero(),
+            SectionKey::Applications => self.report.table3.fill_blanks_with_zero(),
+            SectionKey::Review => self.report.table4.fill_blanks_with_zero(),
+            _ => return,
+        }
+        // Typed text of blank cells was empty or spaces; let the new zeros show.
+        let report = &self.report;
+        self.cell_text.retain(|cell, _| match cell {
+            Cell::T2Fee => report.table2.fee != Entry::Value(Wanyuan::ZERO),
+            _ => !matches!(report.count(*cell), Some(Entry::Value(0))),
+        });
+        self.changed();
+    }
+
+    // -- state of parts ---------------------------------------------------------------------
+
+    /// The findings that belong on a page.
+    pub fn findings_on(&self, page: Page) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(move |f| Page::of(&f.place) == page)
+    }
+
+    pub fn part_state(&self, page: Page) -> PartState {
+        if !self.started(page) {
+            return PartState::NotStarted;
+        }
+        let (mut errors, mut warnings) = (0, 0);
+        for f in self.findings_on(page) {
+            match f.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+        }
+        if errors > 0 {
+            PartState::Errors(errors)
+        } else if warnings > 0 {
+            PartState::Warnings(warnings)
+        } else {
+            PartState::Complete
+        }
+    }
+
+    fn started(&self, page: Page) -> bool {
+        let r = &self.report;
+        match page {
+            Page::Meta => !r.meta.agency.is_empty(),
+            Page::Section(SectionKey::Overview) => !r.overview_text().trim().is_empty(),
+            Page::Section(SectionKey::Proactive) => {
+                T2Cell::ALL.iter().any(|&c| !r.table2.get(c).is_blank()) || !r.table2.fee.is_blank()
+            }
+            Page::Section(SectionKey::Applications) => r
+                .table3
+                .entered_rows()
+                .any(|(_, cells)| cells.iter().any(|c| !c.is_blank())),
+            Page::Section(SectionKey::Review) => T4Group::ALL.iter().any(|g| {
+                T4Col::ENTERED
+                    .iter()
+                    .any(|c| !r.table4.get(*g, *c).is_blank())
+            }),
+            Page::Section(SectionKey::Problems) => !r.problems.trim().is_empty(),
+            Page::Section(SectionKey::Other) => r.other_items.iter().any(|t| !t.trim().is_empty()),
+            Page::Start | Page::Checks | Page::Compare | Page::Export => true,
+        }
+    }
+}
