@@ -1,5 +1,9 @@
 //! The `nianbao` binary as a user runs it.
 
+use nianbao_core::model::{Entry, Report};
+use nianbao_core::store::draft;
+use nianbao_core::store::link::LastYearLink;
+use nianbao_core::template::{T2Cell, T3Col, T3Row, T4Col, T4Group};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -81,7 +85,7 @@ fn check_reports_a_changed_number_and_a_blank_cell() {
         .find(|f| f["rule"] == "T3-BAL")
         .expect("T3-BAL");
     assert_eq!(bal["place"]["kind"], "table3_column");
-    assert_eq!(bal["place"]["col"], 0);
+    assert_eq!(bal["place"]["col"], "natural");
     assert_eq!(bal["severity"], "error");
 }
 
@@ -128,4 +132,126 @@ fn the_app_without_a_display_explains_itself() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("没有可用的图形界面"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+/// The example's next year, filled: more applications, one carried forward, a review case.
+fn next_year() -> Report {
+    let last = draft::load(&example()).expect("the example loads").report;
+    let mut now = nianbao_core::yearly::new_from_last(&last, None);
+    now.fill_blanks_with_zero();
+    let natural = T3Col::NATURAL;
+    now.table3.set(T3Row::NEW, natural, Entry::Value(14));
+    now.table3.set(T3Row::OPEN, natural, Entry::Value(7));
+    now.table3.set(T3Row::PARTIAL, natural, Entry::Value(1));
+    // （四）1 本机关不掌握相关政府信息.
+    let unable = nianbao_core::template::T3Group::Unable.rows().next().expect("a row");
+    now.table3.set(unable, natural, Entry::Value(5));
+    now.table3.set(T3Row::CARRIED_OUT, natural, Entry::Value(1));
+    now.table4.set(T4Group::Review, T4Col::Kept, Entry::Value(1));
+    now.table2.set(T2Cell::NormativeMade, Entry::Value(2));
+    now.table2.set(T2Cell::NormativeValid, Entry::Value(10));
+    now
+}
+
+#[test]
+fn compare_and_check_print_the_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let now_path = dir.path().join("2022.ron");
+    let mut now = next_year();
+    now.last_year = Some(LastYearLink::absolute(&example()));
+    draft::save(&now, &now_path).unwrap();
+    let (n, l) = (
+        now_path.to_str().unwrap(),
+        example().to_str().unwrap().to_string(),
+    );
+
+    let o = run(&["compare", n, &l]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("本年新收") && out.contains("+3 (+27.3%)"),
+        "{out}"
+    );
+    assert!(out.contains('█'), "{out}");
+
+    let o = run(&["compare", n, &l, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["this_year"], 2022);
+    assert_eq!(json["figures"][0]["key"], "new");
+    assert_eq!(json["figures"][0]["this"], 14);
+
+    // check finds last year's file by itself and appends the comparison.
+    let o = run(&["check", n]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("与上年对比"), "{out}");
+    // --json stays a plain list of findings.
+    let o = run(&["check", n, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(json.is_array());
+
+    let o = run(&["compare", n]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = run(&["sentences", n]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("共新收政府信息公开申请14件"), "{out}");
+    let o = run(&["sentences", n, "--decimals", "9"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn nianbao_new_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir.path().join("jinxiang-2021.ron");
+    std::fs::copy(example(), &last).unwrap();
+    let new = dir.path().join("jinxiang-2022.ron");
+    let (l, n) = (last.to_str().unwrap(), new.to_str().unwrap());
+
+    let o = run(&["new", "--from", l, "-o", n]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(out.contains("2022 年度"), "{out}");
+    assert!(out.contains("沿用了上年"), "{out}");
+    let made = draft::load(&new).unwrap().report;
+    assert_eq!(made.meta.year, 2022);
+    assert_eq!(
+        made.last_year.as_ref().map(LastYearLink::stored).as_deref(),
+        Some("jinxiang-2021.ron")
+    );
+
+    // The draft remembers last year's file: check runs the cross-year rules by itself.
+    let o = run(&["check", n]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("作跨年核对"), "{out}");
+    assert!(out.contains("X-COPY"), "{out}");
+    assert!(out.contains("与上年对比"), "{out}");
+
+    // No silent overwrite.
+    let o = run(&["new", "--from", l, "-o", n]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("已存在"));
+    let o = run(&["new", "--from", l, "-o", n, "--force"]);
+    assert_eq!(o.status.code(), Some(0));
+    // Never over last year's own file, not even with --force.
+    let o = run(&["new", "--from", l, "-o", l, "--force"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(draft::load(&last).unwrap().report.meta.year, 2021);
+
+    let o = run(&["new", "-o", n]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--from"));
+    let o = run(&[
+        "new",
+        "--from",
+        "/no/such.ron",
+        "-o",
+        dir.path().join("x.ron").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("文件不存在"));
 }

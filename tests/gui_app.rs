@@ -2,19 +2,17 @@
 //! pasting, saving and reopening, and a snapshot of every screen.
 //!
 //! Run with `ICED_TEST_BACKEND=tiny-skia` (the only renderer built here anyway); snapshots as
-//! described in `tests/common/mod.rs`.
+//! described in `tests/gui_support.rs`.
 
-mod common;
-
-use common::{apply, doc, simulator, snapshot, temp_dir};
+use crate::gui_support::{apply, col, doc, group, row, settle, simulator, snapshot, t4col, temp_dir};
 use iced::keyboard::key::Named;
 use iced_test::{Error, selector};
 use nianbao::gui::components::cell_id;
-use nianbao::gui::message::{CellRef, FileAction, Page};
-use nianbao::gui::{App, Message};
-use nianbao_core::model::{Entry, InputError};
-use nianbao_core::check::Place;
-use nianbao_core::template::{SectionKey, t3row};
+use nianbao::gui::dialog::FileAction;
+use nianbao::gui::message::Page;
+use nianbao::gui::{App, Message, export};
+use nianbao_core::model::{Cell, Entry, InputError, Place};
+use nianbao_core::template::{SectionKey, T3Col, T3Row};
 
 fn new_report() -> App {
     let mut app = App::new(None);
@@ -30,7 +28,7 @@ fn new_report() -> App {
 }
 
 /// Clicks a cell and types into it, as a person would.
-fn type_into(app: &mut App, cell: CellRef, text: &str, clear: bool) -> Result<(), Error> {
+fn type_into(app: &mut App, cell: Cell, text: &str, clear: bool) -> Result<(), Error> {
     let mut ui = simulator(app);
     ui.click(selector::id(cell_id(cell)))?;
     if clear {
@@ -47,14 +45,8 @@ fn type_into(app: &mut App, cell: CellRef, text: &str, clear: bool) -> Result<()
 #[test]
 fn typing_into_table3_updates_totals_and_balance() -> Result<(), Error> {
     let mut app = new_report();
-    let new = CellRef::T3 {
-        row: T3Row::NEW,
-        col: 0,
-    };
-    let open = CellRef::T3 {
-        row: T3Row::OPEN,
-        col: 0,
-    };
+    let new = Cell::T3(T3Row::NEW, col(0));
+    let open = Cell::T3(T3Row::OPEN, col(0));
     type_into(&mut app, new, "１２", false)?;
     // The full-width digits stay as typed; the model holds the number.
     assert_eq!(
@@ -84,10 +76,7 @@ fn typing_into_table3_updates_totals_and_balance() -> Result<(), Error> {
     // 二、上年结转 becomes 5: the left side is 17, the right side still 12.
     type_into(
         &mut app,
-        CellRef::T3 {
-            row: T3Row::CARRIED_IN,
-            col: 0,
-        },
+        Cell::T3(T3Row::CARRIED_IN, col(0)),
         "5",
         true,
     )?;
@@ -100,10 +89,7 @@ fn typing_into_table3_updates_totals_and_balance() -> Result<(), Error> {
 #[test]
 fn a_bad_value_shows_a_message_and_keeps_the_text() -> Result<(), Error> {
     let mut app = new_report();
-    let cell = CellRef::T3 {
-        row: T3Row::NEW,
-        col: 1,
-    };
+    let cell = Cell::T3(T3Row::NEW, col(1));
     type_into(&mut app, cell, "3件", false)?;
     assert_eq!(
         *doc(&app).report.table3.get(T3Row::NEW, col(1)),
@@ -119,7 +105,7 @@ fn a_bad_value_shows_a_message_and_keeps_the_text() -> Result<(), Error> {
     ui.find(message.as_str())?;
     // And a negative number gets its own message.
     drop(ui);
-    type_into(&mut app, CellRef::T3 { row: 2, col: 1 }, "-2", false)?;
+    type_into(&mut app, Cell::T3(row(2), col(1)), "-2", false)?;
     let mut ui = simulator(&app);
     ui.find("-2")?;
     let message = format!(
@@ -134,23 +120,23 @@ fn a_bad_value_shows_a_message_and_keeps_the_text() -> Result<(), Error> {
 #[test]
 fn a_row_pasted_from_excel_fills_consecutive_cells() -> Result<(), Error> {
     let mut app = new_report();
-    let start = CellRef::T3 { row: 4, col: 0 };
+    let start = Cell::T3(row(4), col(0));
     let _ = app.update(Message::PasteBlock(start, "1\t2\t3\t4\t5\t6\r\n".into()));
     let t = &doc(&app).report.table3;
-    let row: Vec<_> = (0..6).map(|c| t.get(4, c).clone()).collect();
-    assert_eq!(row, (1..=6).map(Entry::Value).collect::<Vec<_>>());
+    let pasted: Vec<_> = T3Col::ENTERED.map(|c| t.get(row(4), c).clone()).to_vec();
+    assert_eq!(pasted, (1..=6).map(Entry::Value).collect::<Vec<_>>());
     let mut ui = simulator(&app);
     ui.find("21")?; // the 总计 of the row
     // A block of two rows skips nothing and lands in the next fillable row.
     drop(ui);
     let _ = app.update(Message::PasteBlock(
-        CellRef::T3 { row: 22, col: 4 },
+        Cell::T3(row(22), col(4)),
         "7 8\n9 10\n".into(),
     ));
     let t = &doc(&app).report.table3;
-    assert_eq!(*t.get(22, 5), Entry::Value(8));
+    assert_eq!(*t.get(row(22), col(5)), Entry::Value(8));
     // Row 23 is the derived （七）总计; the second pasted row goes to 四、结转.
-    assert_eq!(*t.get(T3Row::CARRIED_OUT, 4), Entry::Value(9));
+    assert_eq!(*t.get(T3Row::CARRIED_OUT, col(4)), Entry::Value(9));
     Ok(())
 }
 
@@ -159,8 +145,8 @@ fn save_and_reopen_through_the_app() -> Result<(), Error> {
     let dir = temp_dir("save");
     let path = dir.join("测试报告.ron");
     let mut app = new_report();
-    type_into(&mut app, CellRef::T3 { row: 0, col: 0 }, "7", false)?;
-    type_into(&mut app, CellRef::T3 { row: 0, col: 1 }, "x", false)?;
+    type_into(&mut app, Cell::T3(row(0), col(0)), "7", false)?;
+    type_into(&mut app, Cell::T3(row(0), col(1)), "x", false)?;
     assert!(app.title().starts_with('●'), "{}", app.title());
     // Saving a new report asks for a path; here it is typed (the fallback without a dialog).
     for m in [
@@ -176,7 +162,7 @@ fn save_and_reopen_through_the_app() -> Result<(), Error> {
     let saved = doc(&app).report.clone();
 
     let mut other = App::new(None);
-    let _ = other.update(Message::OpenPath(path.clone()));
+    settle(&mut other, Message::OpenPath(path.clone()));
     assert_eq!(doc(&other).report, saved);
     let _ = other.update(Message::Show(Page::Section(SectionKey::Applications)));
     let mut ui = simulator(&other);
@@ -187,7 +173,7 @@ fn save_and_reopen_through_the_app() -> Result<(), Error> {
     // A damaged draft shows an error and the app keeps what it had.
     let bad = dir.join("坏.ron");
     std::fs::write(&bad, "(format_version: 1, meta: (agency: \"x\"").expect("write");
-    let _ = other.update(Message::OpenPath(bad));
+    settle(&mut other, Message::OpenPath(bad));
     assert_eq!(doc(&other).report, saved);
     assert!(other.notice.as_ref().is_some_and(|n| n.is_error));
     let _ = std::fs::remove_dir_all(&dir);
@@ -221,20 +207,20 @@ fn the_app_offers_and_restores_an_autosave_after_a_crash() {
 fn closing_with_unsaved_changes_asks_first() {
     let mut app = new_report();
     let _ = app.update(Message::CellInput(
-        CellRef::T3 { row: 0, col: 0 },
+        Cell::T3(row(0), col(0)),
         "1".into(),
     ));
     let _ = app.update(Message::CloseRequested);
-    assert_eq!(app.confirm, Some(nianbao::gui::message::Pending::Exit));
+    assert_eq!(app.confirm, Some(nianbao::gui::dialog::Pending::Exit));
     {
         let mut ui = simulator(&app);
         assert!(ui.find("有未保存的修改").is_ok());
     }
     let _ = app.update(Message::Confirmed(
-        nianbao::gui::message::ConfirmChoice::Cancel,
+        nianbao::gui::dialog::ConfirmChoice::Cancel,
     ));
     assert_eq!(app.confirm, None);
-    assert!(app.doc.is_some());
+    assert!(app.session.is_some());
 }
 
 #[test]
@@ -242,7 +228,7 @@ fn choosing_a_finding_goes_to_its_field() {
     let mut app = new_report();
     let place = Place::Cell(Cell::T4(group(1), t4col(2)));
     let _ = app.update(Message::JumpTo(place));
-    assert_eq!(app.page, Page::Section(SectionKey::Review));
+    assert_eq!(app.page(), Page::Section(SectionKey::Review));
     assert_eq!(doc(&app).target, Some(place));
 }
 
@@ -254,7 +240,7 @@ fn every_screen_with_the_example() -> Result<(), Error> {
     snapshot(&app, "start-empty")?;
     let _ = app.update(Message::OpenExample);
     assert!(
-        app.doc.is_some(),
+        app.session.is_some(),
         "the example should open: {:?}",
         app.notice
     );
@@ -274,15 +260,15 @@ fn every_screen_with_the_example() -> Result<(), Error> {
     // check the offer, then show a fixed path so the picture does not depend on $HOME.
     let _ = app.update(Message::Show(Page::Export));
     assert!(
-        app.export
+        doc(&app).export
             .path
             .ends_with("金乡县人民政府办公室2021年政府信息公开工作年度报告.pdf"),
         "{}",
-        app.export.path
+        doc(&app).export.path
     );
-    let _ = app.update(Message::ExportPathChanged(
+    let _ = app.update(Message::Export(export::Message::PathChanged(
         "D:\\年报\\金乡县人民政府办公室2021年政府信息公开工作年度报告.pdf".into(),
-    ));
+    )));
     for (name, page) in shots {
         let _ = app.update(Message::Show(page));
         snapshot(&app, name)?;
@@ -296,14 +282,14 @@ fn export_offers_a_path_and_a_bundled_fonts_setting() -> Result<(), Error> {
     let mut app = App::new(None);
     let _ = app.update(Message::OpenExample);
     let _ = app.update(Message::Show(Page::Export));
-    assert!(app.export.path.ends_with(".pdf"), "{}", app.export.path);
-    assert!(!app.export.bundled_only);
+    assert!(doc(&app).export.path.ends_with(".pdf"), "{}", doc(&app).export.path);
+    assert!(!doc(&app).export.bundled_only);
     let messages: Vec<Message> = {
         let mut ui = simulator(&app);
         ui.click("只用程序自带的开源字体（不用本机安装的方正小标宋、仿宋_GB2312等公文字体）")?;
         ui.into_messages().collect()
     };
     apply(&mut app, messages);
-    assert!(app.export.bundled_only);
+    assert!(doc(&app).export.bundled_only);
     Ok(())
 }

@@ -6,9 +6,12 @@
 //! of the look, delete its `.sha256` file and run the tests again.
 #![allow(dead_code)] // each test file uses its own part of this
 
+use iced::futures::StreamExt;
 use iced_test::{Error, Simulator};
-use nianbao::gui::document::Document;
+use nianbao::gui::session::Session;
 use nianbao::gui::{App, Message};
+use nianbao_core::template::{T3Col, T3Row, T4Col, T4Group};
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// The app's window at 1280×800, the smallest size it is designed for.
@@ -16,15 +19,34 @@ pub fn simulator(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(nianbao::gui::settings(), (1280.0, 800.0), app.view())
 }
 
-/// Feeds messages (typed by a test, or produced by the simulator) into the app.
+/// Feeds messages (typed by a test, or produced by the simulator) into the app; the tasks they
+/// return are dropped.
 pub fn apply(app: &mut App, messages: impl IntoIterator<Item = Message>) {
     for m in messages {
         let _ = app.update(m);
     }
 }
 
-pub fn doc(app: &App) -> &Document {
-    app.doc.as_ref().expect("a report is open")
+/// Feeds a message into the app and runs the tasks it returns to the end, as the runtime
+/// would, feeding their messages back in turn: a file read in the background, an export. Widget
+/// operations, the clipboard and the window are the runtime's and are not run here.
+pub fn settle(app: &mut App, message: Message) {
+    let mut queue = VecDeque::from([message]);
+    while let Some(m) = queue.pop_front() {
+        let Some(stream) = iced_runtime::task::into_stream(app.update(m)) else {
+            continue;
+        };
+        let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
+        for action in actions {
+            if let iced_runtime::Action::Output(m) = action {
+                queue.push_back(m);
+            }
+        }
+    }
+}
+
+pub fn doc(app: &App) -> &Session {
+    app.session.as_ref().expect("a report is open")
 }
 
 /// A fresh folder of this test process.
@@ -54,4 +76,24 @@ pub fn snapshot(app: &App, name: &str) -> Result<(), Error> {
         "screen {name} looks different from tests/snapshots/{name}-tiny-skia.sha256; see target/gui-snapshots/{name}-tiny-skia.png"
     );
     Ok(())
+}
+
+/// Table 三's row at a printed position (0 = 一、本年新收).
+pub fn row(index: usize) -> T3Row {
+    T3Row::ALL[index]
+}
+
+/// Table 三's column at a printed position (0 = 自然人).
+pub fn col(index: usize) -> T3Col {
+    T3Col::ALL[index]
+}
+
+/// Table 四's group at a printed position (0 = 行政复议).
+pub fn group(index: usize) -> T4Group {
+    T4Group::ALL[index]
+}
+
+/// Table 四's column at a printed position (0 = 结果维持).
+pub fn t4col(index: usize) -> T4Col {
+    T4Col::ALL[index]
 }

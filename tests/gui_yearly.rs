@@ -2,19 +2,19 @@
 //! report from last year's, last year's draft loaded for the live cross-year checks, the
 //! comparison screen, and generated data sentences inserted into section 一.
 //!
-//! Snapshots as described in `tests/common/mod.rs`.
+//! Snapshots as described in `tests/gui_support.rs`.
 
-mod common;
-
-use common::{apply, doc, png_dir, simulator, snapshot, temp_dir};
+use crate::gui_support::{apply, col, doc, png_dir, settle, simulator, snapshot, temp_dir};
 use iced_test::{Error, Simulator};
-use nianbao::gui::app::{SENTENCE_OPTIONS, SentenceState};
-use nianbao::gui::message::{FileAction, Page, ProseField};
-use nianbao::gui::{App, Message};
-use nianbao_core::model::{Entry, Report};
+use nianbao::gui::dialog::FileAction;
+use nianbao::gui::message::Page;
+use nianbao::gui::{App, Message, sentence};
+use nianbao_core::check::Rule;
+use nianbao_core::model::{Cell, Entry, Prose, Report};
 use nianbao_core::sentences::{self, Action, Topic};
-use nianbao_core::template::{SectionKey, T3_ENTERED_COLS, t3row};
 use nianbao_core::store::draft;
+use nianbao_core::store::link::LastYearLink;
+use nianbao_core::template::{SectionKey, T3Col, T3Row};
 use nianbao_core::yearly;
 use std::path::{Path, PathBuf};
 
@@ -28,15 +28,16 @@ fn last_year_in(dir: &Path) -> (PathBuf, Report) {
 }
 
 /// Types a path into the typed-path fallback for an action and confirms it.
+/// A file read in the background is read before this returns.
 fn type_path(app: &mut App, action: FileAction, path: &Path) {
     apply(
         app,
         [
             Message::PathInputOpened(action),
             Message::PathInputChanged(path.display().to_string()),
-            Message::PathInputSubmitted,
         ],
     );
+    settle(app, Message::PathInputSubmitted);
 }
 
 #[test]
@@ -52,16 +53,16 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     let d = doc(&app);
     assert_eq!(d.report.meta.year, 2022);
     assert_eq!(d.report.meta.agency, last.meta.agency);
-    for col in 0..T3_ENTERED_COLS {
+    for col in T3Col::ENTERED {
         assert_eq!(
             d.report.table3.get(T3Row::CARRIED_IN, col),
             last.table3.get(T3Row::CARRIED_OUT, col),
-            "上年结转 of column {col}"
+            "上年结转 of column {col:?}"
         );
     }
     assert!(d.path.is_none(), "the new report is not saved yet");
     assert!(d.dirty, "closing must ask about the carried-over work");
-    assert!(d.last_year.is_some(), "last year's report is loaded");
+    assert!(d.last_year.report().is_some(), "last year's report is loaded");
     assert!(!d.inherited.is_empty(), "carried-over prose is marked");
     // The cross-year checks run: the copied prose draws X-COPY at once.
     assert!(d.findings.iter().any(|f| f.rule == Rule::XCopy));
@@ -84,23 +85,20 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     snapshot_png(&app, "overview-from-last-year")?;
     // … and goes once the text is edited.
     let intro = doc(&app).report.overview.intro.clone();
-    if let Some(doc) = app.doc.as_mut() {
-        doc.set_prose(ProseField::OverviewIntro, format!("{intro}本年新增内容。"));
+    if let Some(doc) = app.session.as_mut() {
+        doc.set_prose(Prose::OverviewIntro, format!("{intro}本年新增内容。"));
     }
     assert!(
         !doc(&app)
             .inherited
-            .contains(&nianbao_core::check::Place::Prose(Prose::OverviewIntro))
+            .contains(&Prose::OverviewIntro)
     );
 
     // A different 上年结转 is found live.
     apply(
         &mut app,
         [Message::CellInput(
-            nianbao::gui::message::CellRef::T3 {
-                row: T3Row::CARRIED_IN,
-                col: 0,
-            },
+            Cell::T3(T3Row::CARRIED_IN, col(0)),
             "99".into(),
         )],
     );
@@ -112,12 +110,17 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     type_path(&mut app, FileAction::SaveAs, &new_path);
     assert!(new_path.is_file());
     assert_eq!(
-        doc(&app).report.last_year_draft.as_deref(),
+        doc(&app)
+            .report
+            .last_year
+            .as_ref()
+            .map(LastYearLink::stored)
+            .as_deref(),
         Some("2021年报.ron")
     );
     let mut again = App::new(None);
-    apply(&mut again, [Message::OpenPath(new_path.clone())]);
-    assert!(doc(&again).last_year.is_some());
+    settle(&mut again, Message::OpenPath(new_path.clone()));
+    assert!(doc(&again).last_year.report().is_some());
     assert!(doc(&again).findings.iter().any(|f| f.rule == Rule::XCarry));
 
     // 另存为 into another folder keeps last year's draft found (now by its full path).
@@ -130,8 +133,9 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     );
     let link = doc(&again)
         .report
-        .last_year_draft
-        .clone()
+        .last_year
+        .as_ref()
+        .map(LastYearLink::stored)
         .unwrap_or_default();
     assert!(Path::new(&link).is_absolute(), "{link}");
     let _ = std::fs::remove_dir_all(&dir);
@@ -155,7 +159,7 @@ fn last_years_draft_is_chosen_and_cleared_on_the_meta_page() -> Result<(), Error
         let mut ui = simulator(&app);
         ui.find("选择上年报告…")?;
     }
-    assert!(doc(&app).last_year.is_none());
+    assert!(doc(&app).last_year.report().is_none());
     // Without last year's report the comparison explains how to get one.
     apply(&mut app, [Message::Show(Page::Compare)]);
     {
@@ -164,8 +168,8 @@ fn last_years_draft_is_chosen_and_cleared_on_the_meta_page() -> Result<(), Error
     }
     apply(&mut app, [Message::Show(Page::Meta)]);
     type_path(&mut app, FileAction::LastYear, &last_path);
-    assert!(doc(&app).last_year.is_some());
-    assert!(doc(&app).report.last_year_draft.is_some());
+    assert!(doc(&app).last_year.report().is_some());
+    assert!(doc(&app).report.last_year.is_some());
     {
         let mut ui = simulator(&app);
         ui.find("不再使用上年报告")?;
@@ -174,13 +178,13 @@ fn last_years_draft_is_chosen_and_cleared_on_the_meta_page() -> Result<(), Error
     let bad = dir.join("坏.ron");
     std::fs::write(&bad, "不是草稿").expect("write");
     type_path(&mut app, FileAction::LastYear, &bad);
-    assert!(doc(&app).last_year.is_some());
+    assert!(doc(&app).last_year.report().is_some());
     assert!(app.notice.as_ref().is_some_and(|n| n.is_error));
 
     apply(&mut app, [Message::LastYearCleared]);
-    assert!(doc(&app).last_year.is_none());
-    assert!(doc(&app).report.last_year_draft.is_none());
-    assert!(!doc(&app).findings.iter().any(|f| f.rule.starts_with("X-")));
+    assert!(doc(&app).last_year.report().is_none());
+    assert!(doc(&app).report.last_year.is_none());
+    assert!(!doc(&app).findings.iter().any(|f| f.rule.is_cross_year()));
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
@@ -202,10 +206,10 @@ fn this_and_last_year(dir: &Path) -> App {
         last.table3.get(T3Row::CARRIED_OUT, col(0)).clone(),
     );
     let path = dir.join("2022年报.ron");
-    yearly::link_last_year(&mut this, &last_path, &path);
+    this.last_year = Some(LastYearLink::beside(&last_path, &path));
     draft::save(&this, &path).expect("write this year's draft");
     let mut app = App::new(None);
-    apply(&mut app, [Message::OpenPath(path)]);
+    settle(&mut app, Message::OpenPath(path));
     app
 }
 
@@ -214,20 +218,20 @@ fn the_comparison_shows_both_years() -> Result<(), Error> {
     let dir = temp_dir("compare");
     let mut app = this_and_last_year(&dir);
     let d = doc(&app);
-    let last = d.last_year.clone().expect("last year's report is loaded");
-    let comparison = yearly::compare(&d.report, &last);
+    let last = d.last_year.report().expect("last year's report is loaded");
+    let comparison = yearly::compare(&d.report, last);
     apply(
         &mut app,
         [Message::DismissNotice, Message::Show(Page::Compare)],
     );
-    assert_eq!(app.page, Page::Compare);
+    assert_eq!(app.page(), Page::Compare);
     let mut ui = simulator(&app);
     ui.find("与上年对比（2021年 → 2022年）")?;
     ui.find("申请办理结果（件）")?;
     let new = comparison
         .figures
         .iter()
-        .find(|f| f.key == nianbao_core::template::T3_ROW_DEFS[T3Row::NEW].key)
+        .find(|f| f.key == T3Row::NEW.def().key)
         .expect("本年新收 is a figure");
     assert_eq!(new.change(), Some(2));
     // Both years' values and the change of the figures that moved.
@@ -266,13 +270,13 @@ fn example_app() -> App {
 
 fn part_text(app: &App, topic: Topic) -> String {
     doc(app)
-        .prose(nianbao::gui::app::topic_field(topic))
+        .prose(topic.suggested_place())
         .to_string()
 }
 
 fn set_part(app: &mut App, topic: Topic, text: &str) {
-    if let Some(doc) = app.doc.as_mut() {
-        doc.set_prose(nianbao::gui::app::topic_field(topic), text.to_string());
+    if let Some(doc) = app.session.as_mut() {
+        doc.set_prose(topic.suggested_place(), text.to_string());
     }
 }
 
@@ -281,7 +285,7 @@ fn a_generated_sentence_is_previewed_then_inserted_into_an_empty_sub_head() -> R
     let mut app = example_app();
     let topic = Topic::Applications;
     set_part(&mut app, topic, "");
-    let paragraph = sentences::generate(&doc(&app).report, &SENTENCE_OPTIONS)
+    let paragraph = sentences::generate(&doc(&app).report, &sentence::OPTIONS)
         .get(topic)
         .map(str::to_string)
         .expect("the example's table 三 gives a paragraph");
@@ -290,7 +294,7 @@ fn a_generated_sentence_is_previewed_then_inserted_into_an_empty_sub_head() -> R
         let mut ui = simulator(&app);
         ui.find(topic.label())?;
     }
-    apply(&mut app, [Message::SentencePreview(topic)]);
+    apply(&mut app, [Message::Sentence(sentence::Message::Preview(topic))]);
     // Nothing changes before the person confirms.
     assert_eq!(part_text(&app, topic), "");
     {
@@ -300,11 +304,11 @@ fn a_generated_sentence_is_previewed_then_inserted_into_an_empty_sub_head() -> R
         ui.find("本段目前为空，插入后即为上面这段文字。")?;
     }
     snapshot_png(&app, "overview-sentence-preview")?;
-    apply(&mut app, [Message::SentenceInsert(topic)]);
+    apply(&mut app, [Message::Sentence(sentence::Message::Insert(topic))]);
     assert_eq!(part_text(&app, topic), paragraph);
     assert!(matches!(
-        app.sentence,
-        Some(SentenceState::Done {
+        doc(&app).sentence,
+        Some(sentence::State::Done {
             action: Action::Appended,
             ..
         })
@@ -314,7 +318,7 @@ fn a_generated_sentence_is_previewed_then_inserted_into_an_empty_sub_head() -> R
         ui.find("撤销")?;
     }
     // Inserting the same again changes nothing and says so.
-    apply(&mut app, [Message::SentenceInsert(topic)]);
+    apply(&mut app, [Message::Sentence(sentence::Message::Insert(topic))]);
     assert_eq!(part_text(&app, topic), paragraph);
     {
         let mut ui = simulator(&app);
@@ -332,12 +336,12 @@ fn inserting_keeps_the_users_text_and_replacing_can_be_undone() -> Result<(), Er
     apply(
         &mut app,
         [
-            Message::SentencePreview(topic),
-            Message::SentenceInsert(topic),
+            Message::Sentence(sentence::Message::Preview(topic)),
+            Message::Sentence(sentence::Message::Insert(topic)),
         ],
     );
     let first = part_text(&app, topic);
-    let paragraph = sentences::generate(&doc(&app).report, &SENTENCE_OPTIONS)
+    let paragraph = sentences::generate(&doc(&app).report, &sentence::OPTIONS)
         .get(topic)
         .map(str::to_string)
         .expect("a paragraph");
@@ -345,31 +349,31 @@ fn inserting_keeps_the_users_text_and_replacing_can_be_undone() -> Result<(), Er
 
     // The tables change; inserting again replaces only the earlier generated paragraph.
     for row in [T3Row::NEW, T3Row::OPEN] {
-        let cell = nianbao::gui::message::CellRef::T3 { row, col: 0 };
+        let cell = Cell::T3(row, col(0));
         let now = match doc(&app).report.table3.get(row, col(0)) {
             Entry::Value(v) => *v,
             _ => 0,
         };
         apply(&mut app, [Message::CellInput(cell, (now + 1).to_string())]);
     }
-    apply(&mut app, [Message::SentencePreview(topic)]);
+    apply(&mut app, [Message::Sentence(sentence::Message::Preview(topic))]);
     {
         let mut ui = simulator(&app);
         ui.find(format!(
             "本段中有一段此前生成的表述，与新表述只有数字不同，将用新数字替换它（替换后可撤销）。原来是：{paragraph}"
         ).as_str())?;
     }
-    apply(&mut app, [Message::SentenceInsert(topic)]);
+    apply(&mut app, [Message::Sentence(sentence::Message::Insert(topic))]);
     let second = part_text(&app, topic);
     assert!(second.starts_with(&format!("{own}\n")), "{second}");
     assert_ne!(second, first);
     assert_eq!(second.lines().count(), 2, "{second}");
     assert!(matches!(
-        &app.sentence,
-        Some(SentenceState::Done { action: Action::Replaced { old }, .. }) if *old == paragraph
+        &doc(&app).sentence,
+        Some(sentence::State::Done { action: Action::Replaced { old }, .. }) if *old == paragraph
     ));
     snapshot_png(&app, "overview-sentence-replaced")?;
-    apply(&mut app, [Message::SentenceUndo]);
+    apply(&mut app, [Message::Sentence(sentence::Message::Undo)]);
     assert_eq!(part_text(&app, topic), first);
     Ok(())
 }
@@ -384,7 +388,7 @@ fn incomplete_tables_say_what_is_missing() -> Result<(), Error> {
             Message::NewYearChanged("2024".into()),
             Message::CreateNew,
             Message::Show(Page::Section(SectionKey::Overview)),
-            Message::SentencePreview(Topic::Applications),
+            Message::Sentence(sentence::Message::Preview(Topic::Applications)),
         ],
     );
     let mut ui = simulator(&app);
@@ -392,7 +396,7 @@ fn incomplete_tables_say_what_is_missing() -> Result<(), Error> {
     ui.find("· 表三尚未填写，未生成依申请公开的句子。")?;
     drop(ui);
     // Asking to insert anyway changes nothing.
-    apply(&mut app, [Message::SentenceInsert(Topic::Applications)]);
+    apply(&mut app, [Message::Sentence(sentence::Message::Insert(Topic::Applications))]);
     assert_eq!(part_text(&app, Topic::Applications), "");
     Ok(())
 }
