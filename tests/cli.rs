@@ -1,8 +1,8 @@
 //! The `nianbao` binary as a user runs it.
 
+use nianbao_core::model::LastYearLink;
 use nianbao_core::model::{Entry, Report};
 use nianbao_core::store::draft;
-use nianbao_core::store::link::LastYearLink;
 use nianbao_core::template::{T2Cell, T3Col, T3Row, T4Col, T4Group};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -144,10 +144,14 @@ fn next_year() -> Report {
     now.table3.set(T3Row::OPEN, natural, Entry::Value(7));
     now.table3.set(T3Row::PARTIAL, natural, Entry::Value(1));
     // （四）1 本机关不掌握相关政府信息.
-    let unable = nianbao_core::template::T3Group::Unable.rows().next().expect("a row");
+    let unable = nianbao_core::template::T3Group::Unable
+        .rows()
+        .next()
+        .expect("a row");
     now.table3.set(unable, natural, Entry::Value(5));
     now.table3.set(T3Row::CARRIED_OUT, natural, Entry::Value(1));
-    now.table4.set(T4Group::Review, T4Col::Kept, Entry::Value(1));
+    now.table4
+        .set(T4Group::Review, T4Col::Kept, Entry::Value(1));
     now.table2.set(T2Cell::NormativeMade, Entry::Value(2));
     now.table2.set(T2Cell::NormativeValid, Entry::Value(10));
     now

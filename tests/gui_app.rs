@@ -4,7 +4,9 @@
 //! Run with `ICED_TEST_BACKEND=tiny-skia` (the only renderer built here anyway); snapshots as
 //! described in `tests/gui_support.rs`.
 
-use crate::gui_support::{apply, col, doc, group, row, settle, simulator, snapshot, t4col, temp_dir};
+use crate::gui_support::{
+    apply, col, doc, group, row, settle, simulator, snapshot, t4col, temp_dir,
+};
 use iced::keyboard::key::Named;
 use iced_test::{Error, selector};
 use nianbao::gui::components::cell_id;
@@ -74,12 +76,7 @@ fn typing_into_table3_updates_totals_and_balance() -> Result<(), Error> {
         assert!(ui.find("不符").is_err(), "nothing should be unbalanced yet");
     }
     // 二、上年结转 becomes 5: the left side is 17, the right side still 12.
-    type_into(
-        &mut app,
-        Cell::T3(T3Row::CARRIED_IN, col(0)),
-        "5",
-        true,
-    )?;
+    type_into(&mut app, Cell::T3(T3Row::CARRIED_IN, col(0)), "5", true)?;
     let mut ui = simulator(&app);
     ui.find("17 ≠ 12")?;
     ui.find("不符")?;
@@ -206,10 +203,7 @@ fn the_app_offers_and_restores_an_autosave_after_a_crash() {
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
     let mut app = new_report();
-    let _ = app.update(Message::CellInput(
-        Cell::T3(row(0), col(0)),
-        "1".into(),
-    ));
+    let _ = app.update(Message::CellInput(Cell::T3(row(0), col(0)), "1".into()));
     let _ = app.update(Message::CloseRequested);
     assert_eq!(app.confirm, Some(nianbao::gui::dialog::Pending::Exit));
     {
@@ -260,7 +254,8 @@ fn every_screen_with_the_example() -> Result<(), Error> {
     // check the offer, then show a fixed path so the picture does not depend on $HOME.
     let _ = app.update(Message::Show(Page::Export));
     assert!(
-        doc(&app).export
+        doc(&app)
+            .export
             .path
             .ends_with("金乡县人民政府办公室2021年政府信息公开工作年度报告.pdf"),
         "{}",
@@ -282,7 +277,11 @@ fn export_offers_a_path_and_a_bundled_fonts_setting() -> Result<(), Error> {
     let mut app = App::new(None);
     let _ = app.update(Message::OpenExample);
     let _ = app.update(Message::Show(Page::Export));
-    assert!(doc(&app).export.path.ends_with(".pdf"), "{}", doc(&app).export.path);
+    assert!(
+        doc(&app).export.path.ends_with(".pdf"),
+        "{}",
+        doc(&app).export.path
+    );
     assert!(!doc(&app).export.bundled_only);
     let messages: Vec<Message> = {
         let mut ui = simulator(&app);

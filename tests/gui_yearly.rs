@@ -10,10 +10,10 @@ use nianbao::gui::dialog::FileAction;
 use nianbao::gui::message::Page;
 use nianbao::gui::{App, Message, sentence};
 use nianbao_core::check::Rule;
+use nianbao_core::model::LastYearLink;
 use nianbao_core::model::{Cell, Entry, Prose, Report};
 use nianbao_core::sentences::{self, Action, Topic};
 use nianbao_core::store::draft;
-use nianbao_core::store::link::LastYearLink;
 use nianbao_core::template::{SectionKey, T3Col, T3Row};
 use nianbao_core::yearly;
 use std::path::{Path, PathBuf};
@@ -62,7 +62,10 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     }
     assert!(d.path.is_none(), "the new report is not saved yet");
     assert!(d.dirty, "closing must ask about the carried-over work");
-    assert!(d.last_year.report().is_some(), "last year's report is loaded");
+    assert!(
+        d.last_year.report().is_some(),
+        "last year's report is loaded"
+    );
     assert!(!d.inherited.is_empty(), "carried-over prose is marked");
     // The cross-year checks run: the copied prose draws X-COPY at once.
     assert!(d.findings.iter().any(|f| f.rule == Rule::XCopy));
@@ -88,11 +91,7 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     if let Some(doc) = app.session.as_mut() {
         doc.set_prose(Prose::OverviewIntro, format!("{intro}本年新增内容。"));
     }
-    assert!(
-        !doc(&app)
-            .inherited
-            .contains(&Prose::OverviewIntro)
-    );
+    assert!(!doc(&app).inherited.contains(&Prose::OverviewIntro));
 
     // A different 上年结转 is found live.
     apply(
@@ -202,7 +201,9 @@ fn this_and_last_year(dir: &Path) -> App {
             this.table3.set(row, col(0), Entry::Value(v + 2));
         }
     }
-    this.table3.set(T3Row::CARRIED_IN, col(0),
+    this.table3.set(
+        T3Row::CARRIED_IN,
+        col(0),
         last.table3.get(T3Row::CARRIED_OUT, col(0)).clone(),
     );
     let path = dir.join("2022年报.ron");
@@ -269,9 +270,7 @@ fn example_app() -> App {
 }
 
 fn part_text(app: &App, topic: Topic) -> String {
-    doc(app)
-        .prose(topic.suggested_place())
-        .to_string()
+    doc(app).prose(topic.suggested_place()).to_string()
 }
 
 fn set_part(app: &mut App, topic: Topic, text: &str) {
@@ -294,7 +293,10 @@ fn a_generated_sentence_is_previewed_then_inserted_into_an_empty_sub_head() -> R
         let mut ui = simulator(&app);
         ui.find(topic.label())?;
     }
-    apply(&mut app, [Message::Sentence(sentence::Message::Preview(topic))]);
+    apply(
+        &mut app,
+        [Message::Sentence(sentence::Message::Preview(topic))],
+    );
     // Nothing changes before the person confirms.
     assert_eq!(part_text(&app, topic), "");
     {
@@ -304,7 +306,10 @@ fn a_generated_sentence_is_previewed_then_inserted_into_an_empty_sub_head() -> R
         ui.find("本段目前为空，插入后即为上面这段文字。")?;
     }
     snapshot_png(&app, "overview-sentence-preview")?;
-    apply(&mut app, [Message::Sentence(sentence::Message::Insert(topic))]);
+    apply(
+        &mut app,
+        [Message::Sentence(sentence::Message::Insert(topic))],
+    );
     assert_eq!(part_text(&app, topic), paragraph);
     assert!(matches!(
         doc(&app).sentence,
@@ -318,7 +323,10 @@ fn a_generated_sentence_is_previewed_then_inserted_into_an_empty_sub_head() -> R
         ui.find("撤销")?;
     }
     // Inserting the same again changes nothing and says so.
-    apply(&mut app, [Message::Sentence(sentence::Message::Insert(topic))]);
+    apply(
+        &mut app,
+        [Message::Sentence(sentence::Message::Insert(topic))],
+    );
     assert_eq!(part_text(&app, topic), paragraph);
     {
         let mut ui = simulator(&app);
@@ -356,14 +364,20 @@ fn inserting_keeps_the_users_text_and_replacing_can_be_undone() -> Result<(), Er
         };
         apply(&mut app, [Message::CellInput(cell, (now + 1).to_string())]);
     }
-    apply(&mut app, [Message::Sentence(sentence::Message::Preview(topic))]);
+    apply(
+        &mut app,
+        [Message::Sentence(sentence::Message::Preview(topic))],
+    );
     {
         let mut ui = simulator(&app);
         ui.find(format!(
             "本段中有一段此前生成的表述，与新表述只有数字不同，将用新数字替换它（替换后可撤销）。原来是：{paragraph}"
         ).as_str())?;
     }
-    apply(&mut app, [Message::Sentence(sentence::Message::Insert(topic))]);
+    apply(
+        &mut app,
+        [Message::Sentence(sentence::Message::Insert(topic))],
+    );
     let second = part_text(&app, topic);
     assert!(second.starts_with(&format!("{own}\n")), "{second}");
     assert_ne!(second, first);
@@ -396,7 +410,12 @@ fn incomplete_tables_say_what_is_missing() -> Result<(), Error> {
     ui.find("· 表三尚未填写，未生成依申请公开的句子。")?;
     drop(ui);
     // Asking to insert anyway changes nothing.
-    apply(&mut app, [Message::Sentence(sentence::Message::Insert(Topic::Applications))]);
+    apply(
+        &mut app,
+        [Message::Sentence(sentence::Message::Insert(
+            Topic::Applications,
+        ))],
+    );
     assert_eq!(part_text(&app, Topic::Applications), "");
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! `nianbao check`: the findings of a draft, readable or as JSON.
 
-use super::{Args, EXIT_FINDINGS, EXIT_USAGE, USAGE, load_or_report};
+use super::args::{Args, EXIT_FINDINGS, EXIT_USAGE, USAGE, load_or_report};
 use nianbao_core::check::{self, Finding, Severity};
 use nianbao_core::yearly;
 use std::path::{Path, PathBuf};
@@ -48,7 +48,7 @@ pub fn run(args: &[String]) -> i32 {
             println!();
             print!(
                 "{}",
-                super::compare::to_text(&yearly::compare(&report, last))
+                crate::cli::compare::to_text(&yearly::compare(&report, last))
             );
         }
     }

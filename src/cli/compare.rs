@@ -1,7 +1,7 @@
 //! `nianbao compare`: the key figures of two years side by side, with a chart of the outcomes
 //! drawn in the terminal.
 
-use super::{Args, EXIT_USAGE, load_or_report, usage_error};
+use super::args::{Args, EXIT_USAGE, load_or_report, usage_error};
 use nianbao_core::yearly::{self, Comparison};
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! `nianbao export`: the print-ready PDF of a draft.
 
-use super::{Args, EXIT_USAGE, USAGE, load_or_report};
+use super::args::{Args, EXIT_USAGE, USAGE, load_or_report};
 use nianbao_print::fonts::FontOptions;
 use nianbao_print::{ExportOptions, export_to_file};
 use std::path::Path;

@@ -2,121 +2,14 @@
 //! Each subcommand is a function that returns the process exit code; it prints to stdout and
 //! stderr itself.
 
+mod args;
 mod check;
 mod compare;
 mod export;
 mod new;
 mod sentences;
 
-use nianbao_core::model::Report;
-use nianbao_core::store::draft;
-use std::path::Path;
-
-/// Exit code for "the command ran, and the report has errors".
-pub const EXIT_FINDINGS: i32 = 1;
-/// Exit code for "the command could not run": bad arguments, unreadable file.
-pub const EXIT_USAGE: i32 = 2;
-
-pub const USAGE: &str = "\
-nianbao — 政府信息公开工作年度报告 编写、检查与打印
-
-用法:
-  nianbao                          打开桌面程序
-  nianbao 草稿.ron                 打开桌面程序并打开该草稿
-  nianbao check 草稿.ron [--last-year 上年.ron] [--json]
-                                   检查报告，列出问题；有错误时退出码为 1
-  nianbao export 草稿.ron -o 报告.pdf [--bundled-fonts]
-                                   导出可打印的 PDF
-  nianbao new --from 上年.ron -o 新草稿.ron [--force]
-                                   以上年报告为起点新建下一年度的草稿
-  nianbao compare 本年.ron 上年.ron [--json]
-                                   与上年报告对比主要数据
-  nianbao sentences 草稿.ron [--decimals 1]
-                                   根据表格生成总体情况中的数据句子
-  nianbao help                     显示本说明
-";
-
-/// Splits `args` into positional arguments and `--flag [value]` options.
-pub struct Args {
-    pub positional: Vec<String>,
-    options: Vec<(String, Option<String>)>,
-}
-
-impl Args {
-    /// `valued` lists the options that take a value.
-    pub fn parse(args: &[String], valued: &[&str]) -> Result<Args, String> {
-        let mut positional = Vec::new();
-        let mut options = Vec::new();
-        let mut it = args.iter();
-        while let Some(a) = it.next() {
-            if a.starts_with("--") || (a.starts_with('-') && a.len() == 2) {
-                if valued.contains(&a.as_str()) {
-                    let v = it
-                        .next()
-                        .ok_or_else(|| format!("选项 {a} 后面需要一个值"))?;
-                    options.push((a.clone(), Some(v.clone())));
-                } else {
-                    options.push((a.clone(), None));
-                }
-            } else {
-                positional.push(a.clone());
-            }
-        }
-        Ok(Args {
-            positional,
-            options,
-        })
-    }
-
-    pub fn flag(&self, name: &str) -> bool {
-        self.options.iter().any(|(k, _)| k == name)
-    }
-
-    pub fn value(&self, names: &[&str]) -> Option<&str> {
-        self.options
-            .iter()
-            .find(|(k, _)| names.contains(&k.as_str()))
-            .and_then(|(_, v)| v.as_deref())
-    }
-
-    /// Options that are not in `known`: typos the user should hear about.
-    pub fn unknown(&self, known: &[&str]) -> Vec<&str> {
-        self.options
-            .iter()
-            .map(|(k, _)| k.as_str())
-            .filter(|k| !known.contains(k))
-            .collect()
-    }
-}
-
-/// Loads a draft for a command, printing the error in Chinese on failure.
-pub fn load_or_report(path: &Path) -> Option<Report> {
-    match draft::load(path) {
-        Ok(loaded) => {
-            if loaded.newer_format {
-                eprintln!(
-                    "注意：{} 由较新版本的程序保存（格式版本 {}），本版本不认识的内容将被忽略。",
-                    path.display(),
-                    loaded.format_version
-                );
-            }
-            Some(loaded.report)
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            None
-        }
-    }
-}
-
-/// Prints the usage after an argument error and returns [`EXIT_USAGE`].
-pub(crate) fn usage_error(message: &str) -> i32 {
-    if !message.is_empty() {
-        eprintln!("{message}");
-    }
-    eprintln!("\n{USAGE}");
-    EXIT_USAGE
-}
+pub use args::{EXIT_FINDINGS, EXIT_USAGE, USAGE};
 
 /// Runs a subcommand (`args` without the program name); `None` when the first argument names no
 /// subcommand.

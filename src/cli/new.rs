@@ -1,10 +1,10 @@
 //! `nianbao new`: next year's draft from last year's.
 
-use super::{Args, EXIT_USAGE, load_or_report, usage_error};
+use super::args::{Args, EXIT_USAGE, load_or_report, usage_error};
 use nianbao_core::check;
+use nianbao_core::model::LastYearLink;
 use nianbao_core::model::Place;
 use nianbao_core::store::draft;
-use nianbao_core::store::link::LastYearLink;
 use nianbao_core::yearly;
 use std::path::PathBuf;
 

@@ -1,6 +1,6 @@
 //! `nianbao sentences`: the data sentences generated from the tables.
 
-use super::{Args, EXIT_USAGE, load_or_report, usage_error};
+use super::args::{Args, EXIT_USAGE, load_or_report, usage_error};
 use nianbao_core::model::Place;
 use nianbao_core::sentences;
 use nianbao_core::text::percent::MAX_DECIMALS;

@@ -1,18 +1,20 @@
-//! The app's state and its `update`: each message goes to a small method below. Everything of
-//! the open report lives in its [`Session`]; the app holds what outlives a report (the start
-//! screen, the data folder, the message bar, dialogs).
+//! The app's `update`: each message goes to a small method below. The state it changes is in
+//! `state.rs`; everything of the open report lives in its [`Session`].
 
 use super::dialog::{ConfirmChoice, DialogOutcome, FileAction, PathPrompt, Pending};
+use super::files::LastYear;
 use super::files::{self, Opened, Purpose};
 use super::message::{Message, Page};
-use super::session::{LastYear, Session};
-use super::{export, locate, pages, sentence};
+use super::pages::{self, PAGE_SCROLL};
+use super::session::Session;
+use super::state::{App, Notice};
+use super::{components, export, locate, sentence};
 use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Event, Subscription, Task, event, window};
 use nianbao_core::model::{Cell, MetaField, Prose, Report, parse_year};
 use nianbao_core::store::draft::{self, DraftError};
-use nianbao_core::store::userdata::{Recoverable, UserData};
+use nianbao_core::store::userdata::UserData;
 use nianbao_core::template::SectionKey;
 use nianbao_core::yearly;
 use std::path::{Path, PathBuf};
@@ -20,71 +22,8 @@ use std::time::Duration;
 
 /// How long after a change the working report is autosaved.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(5);
-/// Id of the scrollable that holds a page.
-pub const PAGE_SCROLL: &str = "page-scroll";
-
-/// A line in the message bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub is_error: bool,
-}
-
-/// The start screen's "new report" fields.
-#[derive(Debug, Clone, Default)]
-pub struct NewForm {
-    pub agency: String,
-    pub year: String,
-    pub error: Option<String>,
-}
-
-/// The whole app.
-pub struct App {
-    /// The open report, if any.
-    pub session: Option<Session>,
-    pub new_form: NewForm,
-    pub recent: Vec<PathBuf>,
-    pub userdata: Option<UserData>,
-    /// The autosave of a session that did not end cleanly, offered on the start screen.
-    pub recoverable: Option<Recoverable>,
-    pub notice: Option<Notice>,
-    pub path_prompt: Option<PathPrompt>,
-    /// An action waiting for "save the changes first?".
-    pub confirm: Option<Pending>,
-    /// After the save that the close dialog asked for, close the window.
-    exit_after_save: bool,
-    /// An autosave timer is running.
-    autosave_scheduled: bool,
-}
 
 impl App {
-    /// A fresh app with the given data folder (none: no autosave, no recent list).
-    pub fn new(userdata: Option<UserData>) -> Self {
-        let (recoverable, notice) = match userdata.as_ref().map(UserData::begin_session) {
-            Some(Ok(r)) => (r, None),
-            Some(Err(e)) => (
-                None,
-                Some(Notice {
-                    text: format!("上次未正常退出，但自动保存的内容无法读取：{e}"),
-                    is_error: true,
-                }),
-            ),
-            None => (None, None),
-        };
-        App {
-            session: None,
-            new_form: NewForm::default(),
-            recent: userdata.as_ref().map(UserData::recent).unwrap_or_default(),
-            userdata,
-            recoverable,
-            notice,
-            path_prompt: None,
-            confirm: None,
-            exit_after_save: false,
-            autosave_scheduled: false,
-        }
-    }
-
     /// The app as launched: the user's data folder, and the draft named on the command line.
     pub fn boot(draft: Option<PathBuf>) -> (Self, Task<Message>) {
         let mut app = App::new(UserData::from_env());
@@ -93,19 +32,6 @@ impl App {
             None => Task::none(),
         };
         (app, task)
-    }
-
-    /// The screen shown.
-    pub fn page(&self) -> Page {
-        self.session.as_ref().map_or(Page::Start, |s| s.page)
-    }
-
-    /// The window title: the draft's name and whether it has unsaved changes.
-    pub fn title(&self) -> String {
-        match &self.session {
-            Some(doc) => format!("{}{} — 年报", if doc.dirty { "● " } else { "" }, doc.name()),
-            None => "年报 — 政府信息公开工作年度报告".to_string(),
-        }
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -262,7 +188,7 @@ impl App {
     fn proceed(&mut self, action: Pending) -> Task<Message> {
         match action {
             Pending::Exit => self.exit(),
-            Pending::OpenPath(path) => files::read_draft(Purpose::Open, path),
+            Pending::OpenPath(path) => read_draft(Purpose::Open, path),
             Pending::OpenDialog => self.ask_path(FileAction::Open),
             Pending::OpenTypedPath => self.open_path_prompt(FileAction::Open, None),
             Pending::OpenExample => self.open_example(),
@@ -433,7 +359,7 @@ impl App {
         self.install(doc, Page::Meta);
         self.info("已恢复上次自动保存的内容。请检查后保存（Ctrl+S）。");
         let last = match link {
-            Some(path) => files::read_draft(Purpose::LastYear { chosen: false }, path),
+            Some(path) => read_draft(Purpose::LastYear { chosen: false }, path),
             None => Task::none(),
         };
         last.chain(self.after_edit())
@@ -501,7 +427,7 @@ impl App {
         }
         let start = self.draft_folder();
         let name = self.suggested_name(action);
-        files::dialog(action, start, name)
+        files::dialog(action, start, name).map(move |o| Message::DialogClosed(action, o))
     }
 
     /// The folder of the open draft, if it has a file.
@@ -540,10 +466,10 @@ impl App {
     fn path_chosen(&mut self, action: FileAction, path: PathBuf) -> Task<Message> {
         match action {
             // Unsaved changes were asked about before the dialog opened.
-            FileAction::Open => files::read_draft(Purpose::Open, path),
-            FileAction::NewFromLast => files::read_draft(Purpose::NewFromLast, path),
+            FileAction::Open => read_draft(Purpose::Open, path),
+            FileAction::NewFromLast => read_draft(Purpose::NewFromLast, path),
             FileAction::LastYear if self.session.is_some() => {
-                files::read_draft(Purpose::LastYear { chosen: true }, path)
+                read_draft(Purpose::LastYear { chosen: true }, path)
             }
             FileAction::LastYear => Task::none(),
             FileAction::SaveAs => self.save_to(path),
@@ -690,14 +616,19 @@ impl App {
         let Some(doc) = self.session.as_mut() else {
             return Task::none();
         };
-        match sentence::update(doc, message) {
+        match sentence::update(&mut doc.sentence, message, &doc.report) {
             None => Task::none(),
             // The preview shows under the sub-head: bring the sub-head into view.
             Some(sentence::Event::Show(field)) => {
-                locate::bring_into_view(PAGE_SCROLL, pages::prose_id(field), false)
+                locate::bring_into_view(PAGE_SCROLL, components::prose_id(field), false)
             }
-            Some(sentence::Event::Edited(text)) => {
-                self.info(text);
+            Some(sentence::Event::SetProse {
+                field,
+                text,
+                notice,
+            }) => {
+                doc.set_prose(field, text);
+                self.info(notice);
                 self.after_edit()
             }
             Some(sentence::Event::Refused(text)) => {
@@ -765,6 +696,11 @@ impl App {
         }
         Task::none()
     }
+}
+
+/// Reads a draft in the background (see [`files::read_draft`]).
+fn read_draft(purpose: Purpose, path: PathBuf) -> Task<Message> {
+    files::read_draft(purpose, path).map(Message::Opened)
 }
 
 /// Keyboard shortcuts: Ctrl+S, Ctrl+Shift+S, Ctrl+O anywhere; Tab / Shift+Tab when no field

@@ -1,7 +1,6 @@
 //! Pieces the screens share: a number cell, a prose block, table cells.
 
 use super::message::Message;
-use super::pages::prose_id;
 use super::session::{Session, entered_cells};
 use super::style::{self, CellLook};
 use iced::widget::{button, column, container, row, text, text_editor, text_input, tooltip};
@@ -22,6 +21,17 @@ pub fn cell_id(cell: Cell) -> String {
         Cell::T2Fee => "t2-fee".to_string(),
         Cell::T3(row, col) => format!("t3-{}-{}", row.index(), col.index()),
         Cell::T4(group, col) => format!("t4-{}-{}", group as usize, col.index()),
+    }
+}
+
+/// The widget id of a text editor.
+pub fn prose_id(field: Prose) -> String {
+    match field {
+        Prose::Preface => "prose-preface".to_string(),
+        Prose::OverviewIntro => "prose-intro".to_string(),
+        Prose::OverviewPart(i) => format!("prose-part-{i}"),
+        Prose::Problems => "prose-problems".to_string(),
+        Prose::OtherItem(i) => format!("prose-other-{i}"),
     }
 }
 

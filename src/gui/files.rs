@@ -2,8 +2,6 @@
 //! a file with the system's viewer, and where bundled files are.
 
 use super::dialog::{DialogOutcome, FileAction};
-use super::message::Message;
-use super::session::LastYear;
 use iced::Task;
 use iced::futures::channel::oneshot;
 use nianbao_core::model::Report;
@@ -35,7 +33,7 @@ pub fn sleep(duration: Duration) -> impl Future<Output = ()> + Send + 'static {
 }
 
 /// Shows the native file dialog for an action, as a task.
-pub fn dialog(action: FileAction, start: Option<PathBuf>, name: String) -> Task<Message> {
+pub fn dialog(action: FileAction, start: Option<PathBuf>, name: String) -> Task<DialogOutcome> {
     let future = async move {
         let started = Instant::now();
         let mut dialog = rfd::AsyncFileDialog::new();
@@ -85,9 +83,7 @@ pub fn dialog(action: FileAction, start: Option<PathBuf>, name: String) -> Task<
             None => DialogOutcome::Cancelled,
         }
     };
-    Task::perform(future, move |outcome| {
-        Message::DialogClosed(action, outcome)
-    })
+    Task::future(future)
 }
 
 /// Adds the extension when the name has none (people type "年报" and mean "年报.ron").
@@ -152,8 +148,37 @@ pub struct Opened {
     pub last_year: LastYear,
 }
 
+/// Last year's report of an open one, for the cross-year checks.
+#[derive(Debug, Clone, Default)]
+pub enum LastYear {
+    /// None named.
+    #[default]
+    None,
+    /// Named and read.
+    Loaded(Box<Report>),
+    /// Named, but it could not be read.
+    Failed(DraftError),
+}
+
+impl LastYear {
+    /// Reads last year's draft (call off the UI thread).
+    pub fn read(path: &Path) -> LastYear {
+        match draft::load(path) {
+            Ok(loaded) => LastYear::Loaded(Box::new(loaded.report)),
+            Err(e) => LastYear::Failed(e),
+        }
+    }
+
+    pub fn report(&self) -> Option<&Report> {
+        match self {
+            LastYear::Loaded(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
 /// Reads a draft (and, to open it, last year's draft it names) on a background thread.
-pub fn read_draft(purpose: Purpose, path: PathBuf) -> Task<Message> {
+pub fn read_draft(purpose: Purpose, path: PathBuf) -> Task<Result<Box<Opened>, DraftError>> {
     let failed = path.clone();
     Task::perform(
         in_thread(move || {
@@ -170,13 +195,13 @@ pub fn read_draft(purpose: Purpose, path: PathBuf) -> Task<Message> {
             }))
         }),
         move |r| {
-            Message::Opened(r.unwrap_or_else(|| {
+            r.unwrap_or_else(|| {
                 Err(DraftError::Io {
                     path: failed.clone(),
                     kind: std::io::ErrorKind::Other,
                     detail: "读取时程序出错".into(),
                 })
-            }))
+            })
         },
     )
 }

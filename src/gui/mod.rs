@@ -11,10 +11,11 @@ pub mod message;
 pub mod pages;
 pub mod sentence;
 pub mod session;
+pub mod state;
 pub mod style;
 
-pub use app::App;
 pub use message::Message;
+pub use state::App;
 
 use std::path::PathBuf;
 

@@ -2,14 +2,14 @@
 //! inserting it into its sub-head of section 一 (never dropping the person's words), and taking
 //! the insertion back.
 
-use super::components::Element;
-use super::message::Message as AppMessage;
-use super::session::Session;
 use super::style;
 use iced::Fill;
 use iced::widget::{button, column, container, row, text};
-use nianbao_core::model::Prose;
+use nianbao_core::model::{Prose, Report};
 use nianbao_core::sentences::{self, Action, Topic};
+
+/// What the panel draws.
+pub type Element<'a> = iced::Element<'a, Message>;
 
 /// The settings of generated sentences: one decimal in percentages.
 pub const OPTIONS: sentences::Options = sentences::Options { decimals: 1 };
@@ -55,22 +55,27 @@ pub enum Message {
 pub enum Event {
     /// Bring the sub-head the preview is shown under into view.
     Show(Prose),
-    /// The report changed (autosave), with what to tell the user.
-    Edited(String),
+    /// Put this text into the field (the report changes), and tell the user `notice`.
+    SetProse {
+        field: Prose,
+        text: String,
+        notice: String,
+    },
     /// Tell the user why nothing changed.
     Refused(String),
 }
 
-pub fn update(doc: &mut Session, message: Message) -> Option<Event> {
+/// Handles a message, given the open report; the change itself is the app's to make.
+pub fn update(state: &mut Option<State>, message: Message, report: &Report) -> Option<Event> {
     match message {
         Message::Preview(topic) => {
-            doc.sentence = Some(State::Preview(topic));
+            *state = Some(State::Preview(topic));
             Some(Event::Show(topic.suggested_place()))
         }
-        Message::Insert(topic) => insert(doc, topic),
-        Message::Undo => undo(doc),
+        Message::Insert(topic) => insert(state, topic, report),
+        Message::Undo => undo(state, report),
         Message::Dismissed => {
-            doc.sentence = None;
+            *state = None;
             None
         }
     }
@@ -78,8 +83,8 @@ pub fn update(doc: &mut Session, message: Message) -> Option<Event> {
 
 /// Inserts the topic's paragraph, generated afresh from the tables, into its sub-head. The
 /// person's words are never dropped (see `sentences::insert`).
-fn insert(doc: &mut Session, topic: Topic) -> Option<Event> {
-    let generated = sentences::generate(&doc.report, &OPTIONS);
+fn insert(state: &mut Option<State>, topic: Topic, report: &Report) -> Option<Event> {
+    let generated = sentences::generate(report, &OPTIONS);
     let Some(paragraph) = generated.get(topic) else {
         return Some(Event::Refused(format!(
             "表格数据不全，暂不能生成“{}”的表述。",
@@ -87,53 +92,55 @@ fn insert(doc: &mut Session, topic: Topic) -> Option<Event> {
         )));
     };
     let field = topic.suggested_place();
-    let before = doc.prose(field).to_string();
+    let before = report.prose(field).to_string();
     let insertion = sentences::insert(&before, paragraph);
     let changed = insertion.action != Action::Unchanged;
-    if changed {
-        doc.set_prose(field, insertion.text.clone());
-    }
-    doc.sentence = Some(State::Done {
+    *state = Some(State::Done {
         topic,
         action: insertion.action,
         before,
-        after: insertion.text,
+        after: insertion.text.clone(),
     });
-    changed.then(|| Event::Edited(format!("已插入“{}”的表述。", topic.label())))
+    changed.then(|| Event::SetProse {
+        field,
+        text: insertion.text,
+        notice: format!("已插入“{}”的表述。", topic.label()),
+    })
 }
 
-fn undo(doc: &mut Session) -> Option<Event> {
+fn undo(state: &mut Option<State>, report: &Report) -> Option<Event> {
     let Some(State::Done {
         topic,
         before,
         after,
         ..
-    }) = doc.sentence.clone()
+    }) = state.clone()
     else {
         return None;
     };
     let field = topic.suggested_place();
-    if doc.prose(field) != after {
+    if report.prose(field) != after {
         return Some(Event::Refused(
             "插入之后这一段又有改动，无法自动撤销，请直接在文字中修改。".into(),
         ));
     }
-    doc.set_prose(field, before);
-    doc.sentence = None;
-    Some(Event::Edited(
-        "已撤销插入，这一段恢复为插入前的文字。".into(),
-    ))
+    *state = None;
+    Some(Event::SetProse {
+        field,
+        text: before,
+        notice: "已撤销插入，这一段恢复为插入前的文字。".into(),
+    })
 }
 
 /// The preview of a generated paragraph before inserting it, or what inserting did.
-pub fn view<'a>(doc: &'a Session, state: &'a State) -> Element<'a> {
+pub fn view<'a>(state: &'a State, report: &'a Report) -> Element<'a> {
     let topic = state.topic();
     let field = topic.suggested_place();
     let mut col = column![].spacing(8);
     match state {
         State::Preview(_) => {
             col = col.push(text(format!("数据表述预览：{}", topic.label())).size(16));
-            let generated = sentences::generate(&doc.report, &OPTIONS);
+            let generated = sentences::generate(report, &OPTIONS);
             match generated.get(topic) {
                 Some(paragraph) => {
                     col = col.push(
@@ -142,9 +149,9 @@ pub fn view<'a>(doc: &'a Session, state: &'a State) -> Element<'a> {
                             .width(Fill)
                             .style(style::hint_box),
                     );
-                    let dry_run = sentences::insert(doc.prose(field), paragraph);
+                    let dry_run = sentences::insert(report.prose(field), paragraph);
                     let (what, can_insert) = match &dry_run.action {
-                        Action::Appended if doc.prose(field).trim().is_empty() => {
+                        Action::Appended if report.prose(field).trim().is_empty() => {
                             ("本段目前为空，插入后即为上面这段文字。".to_string(), true)
                         }
                         Action::Appended => (
@@ -166,13 +173,13 @@ pub fn view<'a>(doc: &'a Session, state: &'a State) -> Element<'a> {
                     if can_insert {
                         buttons = buttons.push(
                             button(text("插入").size(14))
-                                .on_press(AppMessage::Sentence(Message::Insert(topic)))
+                                .on_press(Message::Insert(topic))
                                 .style(button::primary),
                         );
                     }
                     buttons = buttons.push(
                         button(text(if can_insert { "取消" } else { "关闭" }).size(14))
-                            .on_press(AppMessage::Sentence(Message::Dismissed))
+                            .on_press(Message::Dismissed)
                             .style(button::secondary),
                     );
                     col = col.push(buttons);
@@ -185,7 +192,7 @@ pub fn view<'a>(doc: &'a Session, state: &'a State) -> Element<'a> {
                     );
                     col = col.push(
                         button(text("关闭").size(14))
-                            .on_press(AppMessage::Sentence(Message::Dismissed))
+                            .on_press(Message::Dismissed)
                             .style(button::secondary),
                     );
                 }
@@ -219,13 +226,13 @@ pub fn view<'a>(doc: &'a Session, state: &'a State) -> Element<'a> {
             if undo {
                 buttons = buttons.push(
                     button(text("撤销").size(14))
-                        .on_press(AppMessage::Sentence(Message::Undo))
+                        .on_press(Message::Undo)
                         .style(button::secondary),
                 );
             }
             buttons = buttons.push(
                 button(text("知道了").size(14))
-                    .on_press(AppMessage::Sentence(Message::Dismissed))
+                    .on_press(Message::Dismissed)
                     .style(button::secondary),
             );
             col = col.push(buttons);

@@ -3,15 +3,15 @@
 //! shown and the state of the export screen and of generated sentences. Opening another
 //! report makes a new `Session`, so nothing of the previous one lingers.
 
+use super::files::LastYear;
 use super::message::Page;
 use super::{export, sentence};
 use iced::widget::text_editor;
 use nianbao_core::check::{self, Finding, Severity};
+use nianbao_core::model::LastYearLink;
 use nianbao_core::model::{
     Cell, Count, Entry, MetaField, Place, Prose, Report, Wanyuan, parse_count, parse_wanyuan, paste,
 };
-use nianbao_core::store::draft::{self, DraftError};
-use nianbao_core::store::link::LastYearLink;
 use nianbao_core::template::{SectionKey, T2Cell, T3Col, T3Row, T4Col, T4Group};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,35 +23,6 @@ pub enum PartState {
     Errors(usize),
     Warnings(usize),
     Complete,
-}
-
-/// Last year's report of an open one, for the cross-year checks.
-#[derive(Debug, Clone, Default)]
-pub enum LastYear {
-    /// None named.
-    #[default]
-    None,
-    /// Named and read.
-    Loaded(Box<Report>),
-    /// Named, but it could not be read.
-    Failed(DraftError),
-}
-
-impl LastYear {
-    /// Reads last year's draft (call off the UI thread).
-    pub fn read(path: &Path) -> LastYear {
-        match draft::load(path) {
-            Ok(loaded) => LastYear::Loaded(Box::new(loaded.report)),
-            Err(e) => LastYear::Failed(e),
-        }
-    }
-
-    pub fn report(&self) -> Option<&Report> {
-        match self {
-            LastYear::Loaded(r) => Some(r),
-            _ => None,
-        }
-    }
 }
 
 /// The report being edited.

@@ -3,7 +3,7 @@
 //!
 //! It knows nothing of fonts, printing or the GUI, and only `store` touches the file system.
 //! The modules depend on each other in one direction:
-//! template → model → text → check / sentences / yearly → store.
+//! template → model → text → {check, sentences, yearly, store}; `tests/main.rs` checks it.
 
 pub mod check;
 pub mod model;

@@ -1,10 +1,10 @@
 //! Year to year: a new draft from last year's, and the comparison of key figures.
 //!
 //! What is "still last year's" text and the X-COPY warning live with the checks
-//! (`check::inherited_fields`); the link to last year's file is `store::link::LastYearLink`.
+//! (`check::inherited_fields`); the link to last year's file is `model::LastYearLink`.
 
+use crate::model::LastYearLink;
 use crate::model::{Entry, Meta, Report, Total, Wanyuan};
-use crate::store::link::LastYearLink;
 use crate::template::{
     self, FEE_LABEL, FEE_UNIT, T2Cell, T2Values, T3Col, T3Group, T3Row, T4Col, T4Group,
     TABLE2_BLOCKS,

@@ -5,6 +5,7 @@ mod support;
 mod autosave_recovery;
 mod derived_totals;
 mod draft_files;
+mod module_graph;
 mod rules;
 mod yearly_copy;
 mod yearly_new;

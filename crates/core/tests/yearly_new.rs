@@ -3,8 +3,8 @@
 
 use crate::support::*;
 use nianbao_core::check::{self, Rule};
+use nianbao_core::model::LastYearLink;
 use nianbao_core::model::{Cell, Entry, Place, Prose, Report, Wanyuan};
-use nianbao_core::store::link::LastYearLink;
 use nianbao_core::template::{T2Cell, T3Col, T3Row, T4Col, T4Group};
 use nianbao_core::yearly;
 use std::path::Path;

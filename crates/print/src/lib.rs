@@ -17,23 +17,10 @@ pub mod pdf;
 use compose::Placed;
 use fonts::{FontError, FontOptions, FontSet, MissingChar};
 use layout::Document;
-use nianbao_core::model::{Date, Report};
+use nianbao_core::model::Report;
 use nianbao_core::store::atomic::write_atomic;
-use pdf::ExportError;
+use pdf::{DocumentInfo, ExportError};
 use std::path::Path;
-
-/// What the PDF's document information says about the report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentInfo {
-    /// The report title.
-    pub title: String,
-    /// The agency.
-    pub author: String,
-    /// The date line, if any.
-    pub date: Option<Date>,
-    /// The year reported on (0 if not set).
-    pub year: u16,
-}
 
 /// A report composed for printing, with its fonts: what every export starts from.
 #[derive(Debug)]

@@ -5,9 +5,9 @@
 //! ids (font resource names, which also make the subset tags, and the trailer /ID) are replaced
 //! by values hashed from the pages, and the dates come from the report's date.
 
-use crate::DocumentInfo;
 use crate::fonts::{FaceId, FontError, FontSet, MissingChar};
 use crate::layout::{self, Document, Item, MM, PAGE_HEIGHT, PAGE_WIDTH};
+use nianbao_core::model::Date;
 use printpdf::{
     Codepoint, FontId, Line, LinePoint, Mm, OffsetDateTime, Op, PdfDocument, PdfFontHandle,
     PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
@@ -15,6 +15,19 @@ use printpdf::{
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::PathBuf;
+
+/// What the PDF's document information says about the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentInfo {
+    /// The report title.
+    pub title: String,
+    /// The agency.
+    pub author: String,
+    /// The date line, if any.
+    pub date: Option<Date>,
+    /// The year reported on (0 if not set).
+    pub year: u16,
+}
 
 /// Why an export failed. `Display` gives the Chinese message for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]

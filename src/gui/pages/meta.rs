@@ -105,7 +105,7 @@ pub fn view(doc: &Session) -> Element<'_> {
 
 /// Last year's draft: which it is, whether it loads, and buttons to choose or clear it.
 fn last_year_box(doc: &Session) -> Element<'_> {
-    use crate::gui::session::LastYear;
+    use crate::gui::files::LastYear;
     let path = doc.last_year_path();
     let status = match (&doc.last_year, &path) {
         (LastYear::Loaded(last), Some(p)) => text(format!(

@@ -13,20 +13,22 @@ mod table2;
 pub mod table3;
 mod table4;
 
-use super::app::{App, PAGE_SCROLL};
 use super::components::{self, Element};
 use super::dialog::{ConfirmChoice, FileAction, Pending};
 use super::message::{Message, Page};
 use super::session::{PartState, Session};
+use super::state::App;
 use super::style;
 use iced::widget::{
     button, center, column, container, opaque, row, scrollable, space, stack, text, text_input,
 };
 use iced::{Fill, Length};
 use nianbao_core::check::Severity;
-use nianbao_core::model::{Cell, Place, Prose};
+use nianbao_core::model::{Cell, Place};
 use nianbao_core::template::{SECTIONS, SectionKey};
 
+/// Id of the scrollable that holds a page.
+pub const PAGE_SCROLL: &str = "page-scroll";
 /// Id of the typed-path field.
 pub const PATH_INPUT: &str = "path-input";
 /// Width of the side list.
@@ -353,7 +355,7 @@ pub fn widget_of(place: &Place) -> (iced::widget::Id, bool) {
     match *place {
         Place::Title => focus(meta::field_id(nianbao_core::model::MetaField::Agency)),
         Place::Meta(field) => focus(meta::field_id(field)),
-        Place::Prose(field) => focus(prose_id(field)),
+        Place::Prose(field) => focus(components::prose_id(field)),
         Place::OverviewTitle(index) => focus(overview::title_id(index)),
         Place::Section(_) => view(PAGE_HEAD),
         Place::Cell(cell) if cell.is_derived() => match cell {
@@ -362,17 +364,6 @@ pub fn widget_of(place: &Place) -> (iced::widget::Id, bool) {
         },
         Place::Cell(cell) => focus(components::cell_id(cell)),
         Place::Table3Column(_) => view(T3_BALANCE),
-    }
-}
-
-/// The widget id of a text editor.
-pub fn prose_id(field: Prose) -> String {
-    match field {
-        Prose::Preface => "prose-preface".to_string(),
-        Prose::OverviewIntro => "prose-intro".to_string(),
-        Prose::OverviewPart(i) => format!("prose-part-{i}"),
-        Prose::Problems => "prose-problems".to_string(),
-        Prose::OtherItem(i) => format!("prose-other-{i}"),
     }
 }
 

@@ -75,7 +75,7 @@ pub fn view(doc: &Session) -> Element<'_> {
         if let Some(state) = &doc.sentence
             && state.topic().suggested_place() == Prose::OverviewPart(i)
         {
-            page = page.push(sentence::view(doc, state));
+            page = page.push(sentence::view(state, &doc.report).map(Message::Sentence));
         }
     }
     page.into()

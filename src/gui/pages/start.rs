@@ -1,10 +1,10 @@
 //! The start screen: a new report (机关名称 and 年度 first), open a draft, the recent drafts,
 //! the example report, and the autosave of an unclean exit.
 
-use crate::gui::app::App;
 use crate::gui::components::Element;
 use crate::gui::dialog::FileAction;
 use crate::gui::message::Message;
+use crate::gui::state::App;
 use crate::gui::style;
 use iced::widget::{button, column, container, row, space, text, text_input};
 use iced::{Fill, Length};

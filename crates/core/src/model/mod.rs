@@ -12,6 +12,7 @@
 
 mod entry;
 mod input;
+mod link;
 pub mod paste;
 mod place;
 
@@ -20,9 +21,9 @@ pub use input::{
     InputError, YEARS, count_from_text, normalize_number_text, parse_count, parse_wanyuan,
     parse_year, wanyuan_from_text,
 };
+pub use link::LastYearLink;
 pub use place::{Cell, MetaField, PREFACE_NAME, Place, Prose};
 
-use crate::store::link::LastYearLink;
 use crate::template::{
     self, OTHER_ITEMS, OVERVIEW_SUBHEADS, T2Cell, T3_ENTERED_COLS, T3_ROWS, T3Col, T3Group, T3Row,
     T4_ENTERED_COLS, T4Col, T4Group,

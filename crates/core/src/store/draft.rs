@@ -5,10 +5,10 @@
 //! their defaults and unknown fields and rows are ignored, so drafts of older and newer versions
 //! open. Writes are atomic and keep the previous file as a backup. See docs/draft-format.md.
 
+use crate::model::LastYearLink;
 use crate::model::{Count, Entry, Meta, Overview, Report, Table2, Table3, Table4, Wanyuan};
 use crate::model::{count_from_text, wanyuan_from_text};
 use crate::store::atomic::write_atomic;
-use crate::store::link::LastYearLink;
 use crate::template::{FEE_KEY, OTHER_ITEMS, T2Cell, T3Col, T3Row, T4Col, T4Group};
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeTuple};

@@ -1,8 +1,6 @@
-//! Everything in the core that touches the file system: draft files, atomic writes, the link to
-//! last year's draft and the user's data folder (autosave, recovery, recent drafts). The rest of
-//! the core is pure.
+//! Everything in the core that touches the file system: draft files, atomic writes and the
+//! user's data folder (autosave, recovery, recent drafts). The rest of the core is pure.
 
 pub mod atomic;
 pub mod draft;
-pub mod link;
 pub mod userdata;

@@ -1,4 +1,5 @@
-//! The link from a draft to last year's draft, which the cross-year checks read.
+//! The link from a draft to last year's draft, which the cross-year checks read. Pure path
+//! arithmetic: reading the file is `store`'s business.
 //!
 //! It is stored as text in the draft (`last_year_draft`): just the file name (or a path below
 //! the draft's folder) when last year's file sits beside the draft, so the pair can be moved or

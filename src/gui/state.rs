@@ -1,0 +1,85 @@
+//! What the app holds: the open report's [`Session`] and what outlives a report (the start
+//! screen, the data folder, the message bar, dialogs). `app.rs` has the `update` that changes it
+//! and the screens in `pages` draw it.
+
+use super::dialog::{PathPrompt, Pending};
+use super::message::Page;
+use super::session::Session;
+use nianbao_core::store::userdata::{Recoverable, UserData};
+use std::path::PathBuf;
+
+/// A line in the message bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The start screen's "new report" fields.
+#[derive(Debug, Clone, Default)]
+pub struct NewForm {
+    pub agency: String,
+    pub year: String,
+    pub error: Option<String>,
+}
+
+/// The whole app.
+pub struct App {
+    /// The open report, if any.
+    pub session: Option<Session>,
+    pub new_form: NewForm,
+    pub recent: Vec<PathBuf>,
+    pub userdata: Option<UserData>,
+    /// The autosave of a session that did not end cleanly, offered on the start screen.
+    pub recoverable: Option<Recoverable>,
+    pub notice: Option<Notice>,
+    pub path_prompt: Option<PathPrompt>,
+    /// An action waiting for "save the changes first?".
+    pub confirm: Option<Pending>,
+    /// After the save that the close dialog asked for, close the window.
+    pub(super) exit_after_save: bool,
+    /// An autosave timer is running.
+    pub(super) autosave_scheduled: bool,
+}
+
+impl App {
+    /// A fresh app with the given data folder (none: no autosave, no recent list).
+    pub fn new(userdata: Option<UserData>) -> Self {
+        let (recoverable, notice) = match userdata.as_ref().map(UserData::begin_session) {
+            Some(Ok(r)) => (r, None),
+            Some(Err(e)) => (
+                None,
+                Some(Notice {
+                    text: format!("上次未正常退出，但自动保存的内容无法读取：{e}"),
+                    is_error: true,
+                }),
+            ),
+            None => (None, None),
+        };
+        App {
+            session: None,
+            new_form: NewForm::default(),
+            recent: userdata.as_ref().map(UserData::recent).unwrap_or_default(),
+            userdata,
+            recoverable,
+            notice,
+            path_prompt: None,
+            confirm: None,
+            exit_after_save: false,
+            autosave_scheduled: false,
+        }
+    }
+
+    /// The screen shown.
+    pub fn page(&self) -> Page {
+        self.session.as_ref().map_or(Page::Start, |s| s.page)
+    }
+
+    /// The window title: the draft's name and whether it has unsaved changes.
+    pub fn title(&self) -> String {
+        match &self.session {
+            Some(doc) => format!("{}{} — 年报", if doc.dirty { "● " } else { "" }, doc.name()),
+            None => "年报 — 政府信息公开工作年度报告".to_string(),
+        }
+    }
+}
