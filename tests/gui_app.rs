@@ -12,9 +12,11 @@ use iced_test::{Error, selector};
 use nianbao::gui::components::cell_id;
 use nianbao::gui::dialog::FileAction;
 use nianbao::gui::message::Page;
-use nianbao::gui::{App, Message, export};
-use nianbao_core::model::{Cell, Entry, InputError, Place};
-use nianbao_core::template::{SectionKey, T3Col, T3Row};
+use nianbao::gui::{App, Message, export, pages};
+use nianbao_core::model::{Cell, Entry, InputError, MetaField, Place, Prose};
+use nianbao_core::template::{
+    OVERVIEW_SUBHEADS, SECTIONS, SectionKey, T2Cell, T3Col, T3Row, T4Col, T4Group,
+};
 
 fn new_report() -> App {
     let mut app = App::new(None);
@@ -224,6 +226,37 @@ fn choosing_a_finding_goes_to_its_field() {
     let _ = app.update(Message::JumpTo(place));
     assert_eq!(app.page(), Page::Section(SectionKey::Review));
     assert_eq!(doc(&app).target, Some(place));
+}
+
+/// Every place a finding can name has a widget on the page a jump shows, so the jump scrolls to
+/// the widget's real bounds (read by `gui::locate` from the laid-out page).
+#[test]
+fn every_place_has_a_widget_on_its_page() -> Result<(), Error> {
+    let mut app = App::new(None);
+    let _ = app.update(Message::OpenExample);
+    let mut places = vec![Place::Title];
+    places.extend(MetaField::ALL.map(Place::Meta));
+    places.extend(Prose::all().map(Place::Prose));
+    places.extend((0..OVERVIEW_SUBHEADS.len()).map(Place::OverviewTitle));
+    places.extend(SECTIONS.iter().map(|s| Place::Section(s.key)));
+    places.extend(T2Cell::ALL.map(|c| Place::Cell(Cell::T2(c))));
+    places.push(Place::Cell(Cell::T2Fee));
+    for r in T3Row::ALL {
+        places.extend(T3Col::ALL.map(|c| Place::Cell(Cell::T3(r, c))));
+    }
+    for g in T4Group::ALL {
+        places.extend(T4Col::ALL.map(|c| Place::Cell(Cell::T4(g, c))));
+    }
+    places.extend(T3Col::ALL.map(Place::Table3Column));
+    for place in places {
+        let _ = app.update(Message::JumpTo(place));
+        assert_eq!(app.page(), Page::of(&place), "{place:?}");
+        let (id, _) = pages::widget_of(&place);
+        let mut ui = simulator(&app);
+        let found = ui.find(selector::id(id.clone()));
+        assert!(found.is_ok(), "no widget {id:?} for {place:?}");
+    }
+    Ok(())
 }
 
 /// Snapshots each screen with the example report open.

@@ -20,8 +20,7 @@ use std::path::{Path, PathBuf};
 
 /// The example report (2021) copied into `dir` as last year's draft.
 fn last_year_in(dir: &Path) -> (PathBuf, Report) {
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jinxiang-2021.ron");
-    let report = draft::load(&example).expect("the example loads").report;
+    let report = nianbao_core::example::report().expect("the example loads");
     let path = dir.join("2021年报.ron");
     draft::save(&report, &path).expect("write last year's draft");
     (path, report)

@@ -153,13 +153,11 @@ pub fn to_text(c: &Comparison) -> String {
 mod tests {
     use super::*;
     use nianbao_core::model::{Entry, Report};
-    use nianbao_core::store::draft;
     use nianbao_core::template::{T3Col, T3Row};
 
     fn example() -> Report {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jinxiang-2021.ron");
-        match draft::load(&path) {
-            Ok(loaded) => loaded.report,
+        match nianbao_core::example::report() {
+            Ok(r) => r,
             Err(e) => panic!("{e}"),
         }
     }

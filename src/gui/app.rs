@@ -296,7 +296,7 @@ impl App {
     }
 
     fn open_example(&mut self) -> Task<Message> {
-        match files::example_report() {
+        match nianbao_core::example::report() {
             Ok(report) => {
                 // Not tied to a file: saving asks for a place, so the example stays intact.
                 let mut doc = Session::new(report, None, LastYear::None);

@@ -119,13 +119,6 @@ pub fn beside(draft: Option<&Path>, name: &str) -> PathBuf {
     dir.join(name)
 }
 
-/// The example report (the published 金乡县人民政府办公室 2021 report), built into the program
-/// so that it is there however the program was installed.
-pub fn example_report() -> Result<Report, DraftError> {
-    const TEXT: &str = include_str!("../../examples/jinxiang-2021.ron");
-    draft::from_ron(TEXT, Path::new("jinxiang-2021.ron")).map(|l| l.report)
-}
-
 /// Why a draft is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {

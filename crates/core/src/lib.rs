@@ -6,6 +6,7 @@
 //! template → model → text → {check, sentences, yearly, store}; `tests/main.rs` checks it.
 
 pub mod check;
+pub mod example;
 pub mod model;
 pub mod sentences;
 pub mod store;

@@ -3,7 +3,6 @@
 
 use nianbao_core::check::{Finding, Rule};
 use nianbao_core::model::Report;
-use nianbao_core::store::draft;
 use nianbao_core::template::{T3Col, T3Row, T4Col, T4Group};
 use std::path::{Path, PathBuf};
 
@@ -18,9 +17,7 @@ pub fn example_path() -> PathBuf {
 }
 
 pub fn example() -> Report {
-    draft::load(&example_path())
-        .expect("the example draft loads")
-        .report
+    nianbao_core::example::report().expect("the example draft loads")
 }
 
 /// The findings of one rule.

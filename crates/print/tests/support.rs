@@ -3,17 +3,15 @@
 #![allow(dead_code)]
 
 use nianbao_core::model::Report;
-use nianbao_core::store::draft;
 use nianbao_print::{ExportOptions, export_pdf};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// The sample report shipped as a draft.
 pub fn example() -> Report {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/jinxiang-2021.ron");
-    match draft::load(&path) {
-        Ok(loaded) => loaded.report,
-        Err(e) => panic!("cannot load {}: {e}", path.display()),
+    match nianbao_core::example::report() {
+        Ok(report) => report,
+        Err(e) => panic!("cannot load the example: {e}"),
     }
 }
 

@@ -2,10 +2,10 @@
 //!
 //! Measures exporting examples/jinxiang-2021.ron to PDF with the bundled fonts: the first
 //! export (reading and parsing the fonts included), then the mean and best of further exports
-//! (fonts cached, as in the app), the PDF size and the process's peak memory (VmHWM, Linux).
+//! (fonts cached, as in the app), the stages on their own (compose, layout: what a live preview
+//! would redo), the PDF size and the process's peak memory (VmHWM, Linux).
 
-use nianbao::pdf::{ExportOptions, export_pdf};
-use std::path::Path;
+use nianbao_print::{ExportOptions, Prepared, export_pdf};
 use std::time::{Duration, Instant};
 
 fn peak_memory_kb() -> Option<u64> {
@@ -15,9 +15,8 @@ fn peak_memory_kb() -> Option<u64> {
 }
 
 fn main() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jinxiang-2021.ron");
-    let report = match nianbao::draft::load(&path) {
-        Ok(l) => l.report,
+    let report = match nianbao_core::example::report() {
+        Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");
             std::process::exit(1);
@@ -56,6 +55,37 @@ fn main() {
     println!(
         "  later exports, best:         {:>8.1} ms",
         best.as_secs_f64() * 1e3
+    );
+    let prepared = match Prepared::new(&report, &options.fonts) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    let best_of = |f: &dyn Fn()| {
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let compose = best_of(&|| {
+        std::hint::black_box(nianbao_print::compose::blocks(&report));
+    });
+    let layout = best_of(&|| {
+        std::hint::black_box(prepared.layout());
+    });
+    println!(
+        "  compose only, best:          {:>8.2} ms",
+        compose.as_secs_f64() * 1e3
+    );
+    println!(
+        "  layout only, best:           {:>8.2} ms",
+        layout.as_secs_f64() * 1e3
     );
     println!("  PDF size:                    {:>8} bytes", bytes.len());
     match peak_memory_kb() {

@@ -1,14 +1,13 @@
 //! How long checking the whole report takes: it runs on every keystroke in the app, so it must
 //! stay far below one frame (16 ms). Run with `cargo bench --bench check`.
 //!
-//! Measures `rules::check` on the example report with and without last year's report, and on
+//! Measures `check::check` on the example report with and without last year's report, and on
 //! a report with every table cell blank (the most findings), and prints the median per call.
 
-use nianbao::draft;
-use nianbao::model::Report;
-use nianbao::rules;
+use nianbao_core::check;
+use nianbao_core::model::{Entry, Report};
+use nianbao_core::template::{T3Col, T3Row};
 use std::hint::black_box;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn median_of<F: FnMut()>(mut f: F) -> Duration {
@@ -30,9 +29,8 @@ fn median_of<F: FnMut()>(mut f: F) -> Duration {
 }
 
 fn main() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jinxiang-2021.ron");
-    let example = match draft::load(&path) {
-        Ok(l) => l.report,
+    let example = match nianbao_core::example::report() {
+        Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");
             std::process::exit(2);
@@ -45,7 +43,7 @@ fn main() {
     blank_cells.table3 = Default::default();
     blank_cells
         .table3
-        .set(0, 0, nianbao::model::Entry::Value(1));
+        .set(T3Row::NEW, T3Col::NATURAL, Entry::Value(1));
 
     let cases: [(&str, &Report, Option<&Report>); 4] = [
         ("example", &example, None),
@@ -53,11 +51,11 @@ fn main() {
         ("new empty report", &empty, None),
         ("143 blank cells", &blank_cells, None),
     ];
-    println!("rules::check, median of 31 batches of 100 calls");
+    println!("check::check, median of 31 batches of 100 calls");
     for (name, report, last) in cases {
         let mut n = 0;
         let t = median_of(|| {
-            n = black_box(rules::check(black_box(report), last)).len();
+            n = black_box(check::check(black_box(report), last)).len();
         });
         println!(
             "  {name:<22} {:>9.1} µs  ({n} findings)",
