@@ -5,7 +5,7 @@
 //! described in `tests/gui_support.rs`.
 
 use crate::gui_support::{
-    apply, col, doc, group, row, settle, simulator, snapshot, t4col, temp_dir,
+    apply, col, doc, finish, group, row, settle, simulator, snapshot, t4col, temp_dir,
 };
 use iced::keyboard::key::Named;
 use iced_test::{Error, selector};
@@ -148,13 +148,15 @@ fn save_and_reopen_through_the_app() -> Result<(), Error> {
     type_into(&mut app, Cell::T3(row(0), col(1)), "x", false)?;
     assert!(app.title().starts_with('●'), "{}", app.title());
     // Saving a new report asks for a path; here it is typed (the fallback without a dialog).
-    for m in [
-        Message::PathInputOpened(FileAction::SaveAs),
-        Message::PathInputChanged(path.display().to_string()),
-        Message::PathInputSubmitted,
-    ] {
-        let _ = app.update(m);
-    }
+    apply(
+        &mut app,
+        [
+            Message::PathInputOpened(FileAction::SaveAs),
+            Message::PathInputChanged(path.display().to_string()),
+        ],
+    );
+    // The draft is written in the background; typing meanwhile keeps it marked unsaved.
+    settle(&mut app, Message::PathInputSubmitted);
     assert!(path.is_file());
     assert!(!doc(&app).dirty);
     assert_eq!(app.title(), "测试报告.ron — 年报");
@@ -177,6 +179,36 @@ fn save_and_reopen_through_the_app() -> Result<(), Error> {
     assert!(other.notice.as_ref().is_some_and(|n| n.is_error));
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+#[test]
+fn an_edit_made_while_saving_stays_unsaved() {
+    let dir = temp_dir("save-edit");
+    let path = dir.join("报告.ron");
+    let mut app = new_report();
+    apply(
+        &mut app,
+        [
+            Message::PathInputOpened(FileAction::SaveAs),
+            Message::PathInputChanged(path.display().to_string()),
+        ],
+    );
+    let save = app.update(Message::PathInputSubmitted);
+    // Typing goes on while the draft is written in the background.
+    let cell = Cell::T3(row(0), col(0));
+    apply(&mut app, [Message::CellInput(cell, "5".into())]);
+    finish(&mut app, save);
+    assert_eq!(doc(&app).path.as_deref(), Some(path.as_path()));
+    assert!(doc(&app).dirty, "the edit is not in the file yet");
+    let on_disk = nianbao_core::store::draft::load(&path)
+        .expect("saved")
+        .report;
+    assert!(on_disk.table3.get(row(0), col(0)).is_blank());
+    assert_eq!(
+        *doc(&app).report.table3.get(row(0), col(0)),
+        Entry::Value(5)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -31,15 +31,22 @@ pub fn apply(app: &mut App, messages: impl IntoIterator<Item = Message>) {
 /// would, feeding their messages back in turn: a file read in the background, an export. Widget
 /// operations, the clipboard and the window are the runtime's and are not run here.
 pub fn settle(app: &mut App, message: Message) {
-    let mut queue = VecDeque::from([message]);
-    while let Some(m) = queue.pop_front() {
-        let Some(stream) = iced_runtime::task::into_stream(app.update(m)) else {
+    let task = app.update(message);
+    finish(app, task);
+}
+
+/// Runs a task the app returned to the end, feeding its messages (and those of the tasks they
+/// return in turn) back into the app.
+pub fn finish(app: &mut App, task: iced::Task<Message>) {
+    let mut tasks = VecDeque::from([task]);
+    while let Some(task) = tasks.pop_front() {
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
             continue;
         };
         let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
         for action in actions {
             if let iced_runtime::Action::Output(m) = action {
-                queue.push_back(m);
+                tasks.push_back(app.update(m));
             }
         }
     }

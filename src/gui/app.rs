@@ -4,7 +4,7 @@
 use super::dialog::{ConfirmChoice, DialogOutcome, FileAction, PathPrompt, Pending};
 use super::files::LastYear;
 use super::files::{self, Opened, Purpose};
-use super::message::{Message, Page};
+use super::message::{Message, Page, Saved};
 use super::pages::{self, PAGE_SCROLL};
 use super::session::Session;
 use super::state::{App, Notice};
@@ -88,6 +88,12 @@ impl App {
             Message::Confirmed(choice) => self.confirmed(choice),
             Message::AutosaveDue => self.autosave_due(),
             Message::AutosaveWritten(result) => self.autosave_written(result),
+            Message::Saved(saved) => self.saved(*saved),
+            Message::SaveFailed(text) => self.save_failed(text),
+            Message::Recent(list) => {
+                self.recent = list;
+                Task::none()
+            }
             Message::DismissNotice => {
                 self.notice = None;
                 Task::none()
@@ -207,16 +213,10 @@ impl App {
             ConfirmChoice::Cancel => Task::none(),
             ConfirmChoice::Discard => self.proceed(action),
             ConfirmChoice::Save => {
-                if action == Pending::Exit {
-                    self.exit_after_save = true;
-                }
-                let task = self.save();
-                // A saved document goes on at once; one that needs a file name goes on (for an
-                // exit) after the save dialog.
-                if self.session.as_ref().is_some_and(|d| !d.dirty) && action != Pending::Exit {
-                    return task.chain(self.proceed(action));
-                }
-                task
+                // Goes on once the save has succeeded (after the save dialog, if the report
+                // has no file yet); a failed or cancelled save stays.
+                self.after_save = Some(action);
+                self.save()
             }
         }
     }
@@ -266,7 +266,6 @@ impl App {
                 let newer = loaded.newer_format;
                 let doc = Session::new(loaded.report, Some(path.clone()), last_year);
                 self.install(doc, Page::Meta);
-                self.remember(&path);
                 if newer {
                     self.error(
                         "这个草稿由较新版本的程序保存，其中本版本不认识的内容不会显示，保存时会丢失。",
@@ -274,7 +273,7 @@ impl App {
                 } else {
                     self.info(format!("已打开 {}", path.display()));
                 }
-                Task::none()
+                self.remember(&path)
             }
             Purpose::NewFromLast => self.new_from_last(loaded.report, &path),
             Purpose::LastYear { chosen } => {
@@ -336,11 +335,19 @@ impl App {
         })
     }
 
-    fn remember(&mut self, path: &Path) {
-        if let Some(u) = &self.userdata {
-            let _ = u.add_recent(path);
-            self.recent = u.recent();
-        }
+    /// Adds a draft to the recent list, in the background.
+    fn remember(&mut self, path: &Path) -> Task<Message> {
+        let Some(u) = self.userdata.clone() else {
+            return Task::none();
+        };
+        let path = path.to_path_buf();
+        Task::perform(
+            files::in_thread(move || {
+                let _ = u.add_recent(&path);
+                u.recent()
+            }),
+            |r| r.map_or(Message::None, Message::Recent),
+        )
     }
 
     fn restore_autosave(&mut self) -> Task<Message> {
@@ -385,6 +392,7 @@ impl App {
         }
     }
 
+    /// Writes the draft in the background; typing goes on meanwhile (see [`App::saved`]).
     fn save_to(&mut self, path: PathBuf) -> Task<Message> {
         let path = files::with_extension(path, draft::EXTENSION);
         let Some(doc) = self.session.as_mut() else {
@@ -397,26 +405,66 @@ impl App {
                 .last_year
                 .map(|link| link.rebased(doc.path.as_deref(), &path));
         }
-        match draft::save(&report, &path) {
-            Ok(()) => {
-                doc.report = report;
-                doc.path = Some(path.clone());
-                doc.dirty = false;
-                doc.needs_autosave = false;
-                if let Some(u) = &self.userdata {
-                    u.clear_autosave();
+        let (session, revision) = (doc.id, doc.revision);
+        Task::perform(
+            files::in_thread(move || {
+                let result = draft::save(&report, &path);
+                Saved {
+                    session,
+                    revision,
+                    link: report.last_year,
+                    path,
+                    result,
                 }
-                self.remember(&path);
-                self.info(format!("已保存到 {}", path.display()));
-                if self.exit_after_save {
-                    return self.exit();
-                }
-            }
-            Err(e) => {
-                self.exit_after_save = false;
-                self.error(e.to_string());
+            }),
+            |r| match r {
+                Some(saved) => Message::Saved(Box::new(saved)),
+                None => Message::SaveFailed("保存时程序出错，草稿未保存，请重试。".into()),
+            },
+        )
+    }
+
+    /// A save finished: the draft is clean unless it was edited meanwhile.
+    fn saved(&mut self, saved: Saved) -> Task<Message> {
+        let Saved {
+            session,
+            revision,
+            link,
+            path,
+            result,
+        } = saved;
+        if let Err(e) = result {
+            return self.save_failed(e.to_string());
+        }
+        let Some(doc) = self.session.as_mut().filter(|d| d.id == session) else {
+            return Task::none();
+        };
+        doc.path = Some(path.clone());
+        doc.report.last_year = link;
+        let mut tasks = vec![self.remember(&path)];
+        let Some(doc) = self.session.as_mut() else {
+            return Task::none();
+        };
+        if doc.revision == revision {
+            doc.dirty = false;
+            doc.needs_autosave = false;
+            if let Some(u) = self.userdata.clone() {
+                tasks.push(Task::perform(
+                    files::in_thread(move || u.clear_autosave()),
+                    |_| Message::None,
+                ));
             }
         }
+        self.info(format!("已保存到 {}", path.display()));
+        if let Some(action) = self.after_save.take() {
+            tasks.push(self.proceed(action));
+        }
+        Task::batch(tasks)
+    }
+
+    fn save_failed(&mut self, text: String) -> Task<Message> {
+        self.after_save = None;
+        self.error(text);
         Task::none()
     }
 
@@ -453,7 +501,7 @@ impl App {
         match outcome {
             DialogOutcome::Chosen(path) => self.path_chosen(action, path),
             DialogOutcome::Cancelled => {
-                self.exit_after_save = false;
+                self.after_save = None;
                 Task::none()
             }
             DialogOutcome::Unavailable => self.open_path_prompt(
@@ -522,7 +570,7 @@ impl App {
 
     fn cancel_path_prompt(&mut self) -> Task<Message> {
         self.path_prompt = None;
-        self.exit_after_save = false;
+        self.after_save = None;
         Task::none()
     }
 

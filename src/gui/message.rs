@@ -5,7 +5,7 @@ use super::dialog::{ConfirmChoice, DialogOutcome, FileAction};
 use super::files::Opened;
 use super::{export, sentence};
 use iced::widget::text_editor;
-use nianbao_core::model::{Cell, MetaField, Place, Prose};
+use nianbao_core::model::{Cell, LastYearLink, MetaField, Place, Prose};
 use nianbao_core::store::draft::DraftError;
 use nianbao_core::template::SectionKey;
 use std::path::PathBuf;
@@ -35,6 +35,19 @@ impl Page {
             None => Page::Meta,
         }
     }
+}
+
+/// A save that ran in the background.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    /// The [`Session::id`](super::session::Session) it was started from.
+    pub session: u64,
+    /// The session's revision when it started: a later one means edits made meanwhile.
+    pub revision: u64,
+    /// Last year's link as written into the file (relative to the new path).
+    pub link: Option<LastYearLink>,
+    pub path: PathBuf,
+    pub result: Result<(), DraftError>,
 }
 
 /// The messages of the app. `update` hands each to a small method of the same theme.
@@ -115,6 +128,12 @@ pub enum Message {
     AutosaveDue,
     /// The background autosave finished (with the reason when it failed).
     AutosaveWritten(Result<(), DraftError>),
+    /// A save running in the background finished.
+    Saved(Box<Saved>),
+    /// A save could not even be attempted.
+    SaveFailed(String),
+    /// The recent drafts, as stored after a change.
+    Recent(Vec<PathBuf>),
     /// Hide the message bar.
     DismissNotice,
     /// Nothing to do (a task that found nothing to report).

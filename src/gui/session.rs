@@ -15,6 +15,7 @@ use nianbao_core::model::{
 use nianbao_core::template::{SectionKey, T2Cell, T3Col, T3Row, T4Col, T4Group};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How far a part of the report has come, for the side list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,10 @@ pub enum PartState {
 
 /// The report being edited.
 pub struct Session {
+    /// Tells sessions apart, so that a background result is applied to the report it was for.
+    pub id: u64,
+    /// Counts changes, so that a save tells whether the report was edited while it ran.
+    pub revision: u64,
     pub report: Report,
     /// The draft file; `None` until first saved (a new report, the example, a restored autosave
     /// of a never-saved report).
@@ -81,7 +86,10 @@ impl Session {
     /// A session for a report read from `path` (or not yet saved), with last year's report as
     /// already read. Does no file I/O.
     pub fn new(report: Report, path: Option<PathBuf>, last_year: LastYear) -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
         let mut session = Session {
+            id: NEXT.fetch_add(1, Ordering::Relaxed),
+            revision: 0,
             report,
             path,
             untitled: None,
@@ -158,6 +166,7 @@ impl Session {
 
     /// Call after every change to the report.
     pub fn changed(&mut self) {
+        self.revision += 1;
         self.dirty = true;
         self.needs_autosave = true;
         self.recheck();

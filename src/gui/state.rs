@@ -36,8 +36,8 @@ pub struct App {
     pub path_prompt: Option<PathPrompt>,
     /// An action waiting for "save the changes first?".
     pub confirm: Option<Pending>,
-    /// After the save that the close dialog asked for, close the window.
-    pub(super) exit_after_save: bool,
+    /// What to do once the save that "save the changes first?" asked for has succeeded.
+    pub(super) after_save: Option<Pending>,
     /// An autosave timer is running.
     pub(super) autosave_scheduled: bool,
 }
@@ -65,7 +65,7 @@ impl App {
             notice,
             path_prompt: None,
             confirm: None,
-            exit_after_save: false,
+            after_save: None,
             autosave_scheduled: false,
         }
     }

@@ -152,6 +152,8 @@ struct Value {
     unit: Unit,
     value: Option<u64>,
     in_chart: bool,
+    /// Shown only when not 0 in one of the years (规章, which few governments make).
+    only_if_any: bool,
 }
 
 impl Value {
@@ -162,6 +164,7 @@ impl Value {
             unit: Unit::Count,
             value: count(t),
             in_chart,
+            only_if_any: false,
         }
     }
 }
@@ -232,12 +235,19 @@ fn figures_of(r: &Report) -> Vec<Value> {
                         } else {
                             format!("{} {}", row.label, block.value_headers[i])
                         };
-                        out.push(Value::count(
-                            cell.key(),
-                            label,
-                            Total::of([r.table2.get(*cell)]),
-                            false,
-                        ));
+                        let rules = matches!(
+                            cell,
+                            T2Cell::RulesMade | T2Cell::RulesRepealed | T2Cell::RulesValid
+                        );
+                        out.push(Value {
+                            only_if_any: rules,
+                            ..Value::count(
+                                cell.key(),
+                                label,
+                                Total::of([r.table2.get(*cell)]),
+                                false,
+                            )
+                        });
                     }
                 }
                 T2Values::FeeAmount => out.push(Value {
@@ -246,6 +256,7 @@ fn figures_of(r: &Report) -> Vec<Value> {
                     unit: Unit::Wanyuan,
                     value: r.table2.fee.value().map(|w| w.ten_thousandths),
                     in_chart: false,
+                    only_if_any: false,
                 }),
             }
         }
@@ -268,10 +279,12 @@ fn common_suffix<'a>(a: &'a str, b: &str) -> &'a str {
 /// left out when they are 0 (or blank) in both years.
 pub fn compare(this: &Report, last: &Report) -> Comparison {
     let before = figures_of(last);
-    let rules = [T2Cell::RulesMade, T2Cell::RulesRepealed, T2Cell::RulesValid].map(T2Cell::key);
     let figures = figures_of(this)
         .into_iter()
         .zip(before)
+        .filter(|(now, then)| {
+            !now.only_if_any || now.value.unwrap_or(0) > 0 || then.value.unwrap_or(0) > 0
+        })
         .map(|(now, then)| Figure {
             key: now.key,
             label: now.label,
@@ -280,7 +293,6 @@ pub fn compare(this: &Report, last: &Report) -> Comparison {
             last: then.value,
             in_chart: now.in_chart,
         })
-        .filter(|f| !rules.contains(&f.key) || f.this.unwrap_or(0) > 0 || f.last.unwrap_or(0) > 0)
         .collect();
     Comparison {
         this_year: this.meta.year,

@@ -42,17 +42,6 @@ impl Role {
         Role::PageNumber,
     ];
 
-    /// The role's name for people, e.g. "正文（仿宋）".
-    pub fn chinese_name(self) -> &'static str {
-        match self {
-            Role::Title => "标题（小标宋）",
-            Role::Body => "正文（仿宋）",
-            Role::Heading => "一级标题（黑体）",
-            Role::Subheading => "二级标题（楷体）",
-            Role::PageNumber => "页码（宋体）",
-        }
-    }
-
     /// Every name the office font of this role goes by: Chinese family names, English family
     /// names and PostScript names. fontdb indexes whatever the font's name table has, and old GB
     /// fonts sometimes carry only one of them (see notes/fonts.md).
@@ -99,15 +88,6 @@ const SERIF_REGULAR: &str = "NotoSerifSC-Regular.otf";
 const SANS_REGULAR: &str = "NotoSansSC-Regular.otf";
 const FANDOL_FANG: &str = "FandolFang-Regular.otf";
 const FANDOL_KAI: &str = "FandolKai-Regular.otf";
-
-/// The bundled font files the program expects in the font folder.
-pub const BUNDLED_FILES: [&str; 5] = [
-    SERIF_BOLD,
-    SERIF_REGULAR,
-    SANS_REGULAR,
-    FANDOL_FANG,
-    FANDOL_KAI,
-];
 
 /// Index of a face within a [`FontSet`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
