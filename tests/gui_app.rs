@@ -4,9 +4,7 @@
 //! Run with `ICED_TEST_BACKEND=tiny-skia` (the only renderer built here anyway); snapshots as
 //! described in `tests/gui_support.rs`.
 
-use crate::gui_support::{
-    apply, col, doc, finish, group, row, settle, simulator, snapshot, t4col, temp_dir,
-};
+use crate::gui_support::{apply, doc, finish, settle, simulator, snapshot, temp_dir};
 use iced::keyboard::key::Named;
 use iced_test::{Error, selector};
 use nianbao::gui::components::cell_id;
@@ -49,12 +47,12 @@ fn type_into(app: &mut App, cell: Cell, text: &str, clear: bool) -> Result<(), E
 #[test]
 fn typing_into_table3_updates_totals_and_balance() -> Result<(), Error> {
     let mut app = new_report();
-    let new = Cell::T3(T3Row::NEW, col(0));
-    let open = Cell::T3(T3Row::OPEN, col(0));
+    let new = Cell::T3(T3Row::NEW, T3Col::ALL[0]);
+    let open = Cell::T3(T3Row::OPEN, T3Col::ALL[0]);
     type_into(&mut app, new, "１２", false)?;
     // The full-width digits stay as typed; the model holds the number.
     assert_eq!(
-        *doc(&app).report.table3.get(T3Row::NEW, col(0)),
+        *doc(&app).report.table3.get(T3Row::NEW, T3Col::ALL[0]),
         Entry::Value(12)
     );
     {
@@ -78,7 +76,12 @@ fn typing_into_table3_updates_totals_and_balance() -> Result<(), Error> {
         assert!(ui.find("不符").is_err(), "nothing should be unbalanced yet");
     }
     // 二、上年结转 becomes 5: the left side is 17, the right side still 12.
-    type_into(&mut app, Cell::T3(T3Row::CARRIED_IN, col(0)), "5", true)?;
+    type_into(
+        &mut app,
+        Cell::T3(T3Row::CARRIED_IN, T3Col::ALL[0]),
+        "5",
+        true,
+    )?;
     let mut ui = simulator(&app);
     ui.find("17 ≠ 12")?;
     ui.find("不符")?;
@@ -88,28 +91,33 @@ fn typing_into_table3_updates_totals_and_balance() -> Result<(), Error> {
 #[test]
 fn a_bad_value_shows_a_message_and_keeps_the_text() -> Result<(), Error> {
     let mut app = new_report();
-    let cell = Cell::T3(T3Row::NEW, col(1));
+    let cell = Cell::T3(T3Row::NEW, T3Col::ALL[1]);
     type_into(&mut app, cell, "3件", false)?;
     assert_eq!(
-        *doc(&app).report.table3.get(T3Row::NEW, col(1)),
+        *doc(&app).report.table3.get(T3Row::NEW, T3Col::ALL[1]),
         Entry::Invalid("3件".into())
     );
     let mut ui = simulator(&app);
     ui.find("3件")?;
     let message = format!(
         "{}：“3件” {}",
-        Place::Cell(Cell::T3(row(0), col(1))).describe(),
+        Place::Cell(Cell::T3(T3Row::ALL[0], T3Col::ALL[1])).describe(),
         InputError::NotANumber
     );
     ui.find(message.as_str())?;
     // And a negative number gets its own message.
     drop(ui);
-    type_into(&mut app, Cell::T3(row(2), col(1)), "-2", false)?;
+    type_into(
+        &mut app,
+        Cell::T3(T3Row::ALL[2], T3Col::ALL[1]),
+        "-2",
+        false,
+    )?;
     let mut ui = simulator(&app);
     ui.find("-2")?;
     let message = format!(
         "{}：“-2” {}",
-        Place::Cell(Cell::T3(row(2), col(1))).describe(),
+        Place::Cell(Cell::T3(T3Row::ALL[2], T3Col::ALL[1])).describe(),
         InputError::Negative
     );
     ui.find(message.as_str())?;
@@ -119,23 +127,25 @@ fn a_bad_value_shows_a_message_and_keeps_the_text() -> Result<(), Error> {
 #[test]
 fn a_row_pasted_from_excel_fills_consecutive_cells() -> Result<(), Error> {
     let mut app = new_report();
-    let start = Cell::T3(row(4), col(0));
+    let start = Cell::T3(T3Row::ALL[4], T3Col::ALL[0]);
     let _ = app.update(Message::PasteBlock(start, "1\t2\t3\t4\t5\t6\r\n".into()));
     let t = &doc(&app).report.table3;
-    let pasted: Vec<_> = T3Col::ENTERED.map(|c| t.get(row(4), c).clone()).to_vec();
+    let pasted: Vec<_> = T3Col::ENTERED
+        .map(|c| t.get(T3Row::ALL[4], c).clone())
+        .to_vec();
     assert_eq!(pasted, (1..=6).map(Entry::Value).collect::<Vec<_>>());
     let mut ui = simulator(&app);
     ui.find("21")?; // the 总计 of the row
     // A block of two rows skips nothing and lands in the next fillable row.
     drop(ui);
     let _ = app.update(Message::PasteBlock(
-        Cell::T3(row(22), col(4)),
+        Cell::T3(T3Row::ALL[22], T3Col::ALL[4]),
         "7 8\n9 10\n".into(),
     ));
     let t = &doc(&app).report.table3;
-    assert_eq!(*t.get(row(22), col(5)), Entry::Value(8));
+    assert_eq!(*t.get(T3Row::ALL[22], T3Col::ALL[5]), Entry::Value(8));
     // Row 23 is the derived （七）总计; the second pasted row goes to 四、结转.
-    assert_eq!(*t.get(T3Row::CARRIED_OUT, col(4)), Entry::Value(9));
+    assert_eq!(*t.get(T3Row::CARRIED_OUT, T3Col::ALL[4]), Entry::Value(9));
     Ok(())
 }
 
@@ -144,8 +154,8 @@ fn save_and_reopen_through_the_app() -> Result<(), Error> {
     let dir = temp_dir("save");
     let path = dir.join("测试报告.ron");
     let mut app = new_report();
-    type_into(&mut app, Cell::T3(row(0), col(0)), "7", false)?;
-    type_into(&mut app, Cell::T3(row(0), col(1)), "x", false)?;
+    type_into(&mut app, Cell::T3(T3Row::ALL[0], T3Col::ALL[0]), "7", false)?;
+    type_into(&mut app, Cell::T3(T3Row::ALL[0], T3Col::ALL[1]), "x", false)?;
     assert!(app.title().starts_with('●'), "{}", app.title());
     // Saving a new report asks for a path; here it is typed (the fallback without a dialog).
     apply(
@@ -195,7 +205,7 @@ fn an_edit_made_while_saving_stays_unsaved() {
     );
     let save = app.update(Message::PathInputSubmitted);
     // Typing goes on while the draft is written in the background.
-    let cell = Cell::T3(row(0), col(0));
+    let cell = Cell::T3(T3Row::ALL[0], T3Col::ALL[0]);
     apply(&mut app, [Message::CellInput(cell, "5".into())]);
     finish(&mut app, save);
     assert_eq!(doc(&app).path.as_deref(), Some(path.as_path()));
@@ -203,9 +213,9 @@ fn an_edit_made_while_saving_stays_unsaved() {
     let on_disk = nianbao_core::store::draft::load(&path)
         .expect("saved")
         .report;
-    assert!(on_disk.table3.get(row(0), col(0)).is_blank());
+    assert!(on_disk.table3.get(T3Row::ALL[0], T3Col::ALL[0]).is_blank());
     assert_eq!(
-        *doc(&app).report.table3.get(row(0), col(0)),
+        *doc(&app).report.table3.get(T3Row::ALL[0], T3Col::ALL[0]),
         Entry::Value(5)
     );
     let _ = std::fs::remove_dir_all(&dir);
@@ -237,7 +247,10 @@ fn the_app_offers_and_restores_an_autosave_after_a_crash() {
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
     let mut app = new_report();
-    let _ = app.update(Message::CellInput(Cell::T3(row(0), col(0)), "1".into()));
+    let _ = app.update(Message::CellInput(
+        Cell::T3(T3Row::ALL[0], T3Col::ALL[0]),
+        "1".into(),
+    ));
     let _ = app.update(Message::CloseRequested);
     assert_eq!(app.confirm, Some(nianbao::gui::dialog::Pending::Exit));
     {
@@ -254,7 +267,7 @@ fn closing_with_unsaved_changes_asks_first() {
 #[test]
 fn choosing_a_finding_goes_to_its_field() {
     let mut app = new_report();
-    let place = Place::Cell(Cell::T4(group(1), t4col(2)));
+    let place = Place::Cell(Cell::T4(T4Group::ALL[1], T4Col::ALL[2]));
     let _ = app.update(Message::JumpTo(place));
     assert_eq!(app.page(), Page::Section(SectionKey::Review));
     assert_eq!(doc(&app).target, Some(place));

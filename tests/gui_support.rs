@@ -10,7 +10,6 @@ use iced::futures::StreamExt;
 use iced_test::{Error, Simulator};
 use nianbao::gui::session::Session;
 use nianbao::gui::{App, Message};
-use nianbao_core::template::{T3Col, T3Row, T4Col, T4Group};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
@@ -83,24 +82,4 @@ pub fn snapshot(app: &App, name: &str) -> Result<(), Error> {
         "screen {name} looks different from tests/snapshots/{name}-tiny-skia.sha256; see target/gui-snapshots/{name}-tiny-skia.png"
     );
     Ok(())
-}
-
-/// Table 三's row at a printed position (0 = 一、本年新收).
-pub fn row(index: usize) -> T3Row {
-    T3Row::ALL[index]
-}
-
-/// Table 三's column at a printed position (0 = 自然人).
-pub fn col(index: usize) -> T3Col {
-    T3Col::ALL[index]
-}
-
-/// Table 四's group at a printed position (0 = 行政复议).
-pub fn group(index: usize) -> T4Group {
-    T4Group::ALL[index]
-}
-
-/// Table 四's column at a printed position (0 = 结果维持).
-pub fn t4col(index: usize) -> T4Col {
-    T4Col::ALL[index]
 }

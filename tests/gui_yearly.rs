@@ -4,7 +4,7 @@
 //!
 //! Snapshots as described in `tests/gui_support.rs`.
 
-use crate::gui_support::{apply, col, doc, png_dir, settle, simulator, snapshot, temp_dir};
+use crate::gui_support::{apply, doc, png_dir, settle, simulator, snapshot, temp_dir};
 use iced_test::{Error, Simulator};
 use nianbao::gui::dialog::FileAction;
 use nianbao::gui::message::Page;
@@ -96,7 +96,7 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     apply(
         &mut app,
         [Message::CellInput(
-            Cell::T3(T3Row::CARRIED_IN, col(0)),
+            Cell::T3(T3Row::CARRIED_IN, T3Col::ALL[0]),
             "99".into(),
         )],
     );
@@ -196,14 +196,14 @@ fn this_and_last_year(dir: &Path) -> App {
     this.table4 = last.table4.clone();
     // Two more applications from 自然人, both answered 予以公开: the table stays balanced.
     for row in [T3Row::NEW, T3Row::OPEN] {
-        if let Entry::Value(v) = *last.table3.get(row, col(0)) {
-            this.table3.set(row, col(0), Entry::Value(v + 2));
+        if let Entry::Value(v) = *last.table3.get(row, T3Col::ALL[0]) {
+            this.table3.set(row, T3Col::ALL[0], Entry::Value(v + 2));
         }
     }
     this.table3.set(
         T3Row::CARRIED_IN,
-        col(0),
-        last.table3.get(T3Row::CARRIED_OUT, col(0)).clone(),
+        T3Col::ALL[0],
+        last.table3.get(T3Row::CARRIED_OUT, T3Col::ALL[0]).clone(),
     );
     let path = dir.join("2022年报.ron");
     this.last_year = Some(LastYearLink::beside(&last_path, &path));
@@ -356,8 +356,8 @@ fn inserting_keeps_the_users_text_and_replacing_can_be_undone() -> Result<(), Er
 
     // The tables change; inserting again replaces only the earlier generated paragraph.
     for row in [T3Row::NEW, T3Row::OPEN] {
-        let cell = Cell::T3(row, col(0));
-        let now = match doc(&app).report.table3.get(row, col(0)) {
+        let cell = Cell::T3(row, T3Col::ALL[0]);
+        let now = match doc(&app).report.table3.get(row, T3Col::ALL[0]) {
             Entry::Value(v) => *v,
             _ => 0,
         };

@@ -80,19 +80,11 @@ fn bar(value: u64, max: u64) -> String {
     s
 }
 
-fn year_label(year: u16, fallback: &str) -> String {
-    if year == 0 {
-        fallback.to_string()
-    } else {
-        format!("{year}年")
-    }
-}
-
 /// The comparison as plain text for a terminal: a table of both years with the change, and a
 /// bar chart of the application outcomes.
 pub fn to_text(c: &Comparison) -> String {
-    let last = year_label(c.last_year, "上年");
-    let this = year_label(c.this_year, "本年");
+    let last = c.last_name();
+    let this = c.this_name();
     let label_w = c
         .figures
         .iter()
@@ -119,12 +111,7 @@ pub fn to_text(c: &Comparison) -> String {
         ));
     }
     out.push_str("\n申请办理结果（件）\n");
-    let max = c
-        .chart_figures()
-        .flat_map(|f| [f.last, f.this])
-        .flatten()
-        .max()
-        .unwrap_or(0);
+    let max = c.chart_max();
     let chart_label_w = c
         .chart_figures()
         .map(|f| display_width(&f.label))

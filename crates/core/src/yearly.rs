@@ -306,4 +306,31 @@ impl Comparison {
     pub fn chart_figures(&self) -> impl Iterator<Item = &Figure> {
         self.figures.iter().filter(|f| f.in_chart)
     }
+
+    /// The largest value in the chart, of either year: the full length of a bar.
+    pub fn chart_max(&self) -> u64 {
+        self.chart_figures()
+            .flat_map(|f| [f.last, f.this])
+            .flatten()
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// "2021年", or "上年" when last year's report has no year.
+    pub fn last_name(&self) -> String {
+        year_name(self.last_year, "上年")
+    }
+
+    /// "2022年", or "本年" when this report has no year.
+    pub fn this_name(&self) -> String {
+        year_name(self.this_year, "本年")
+    }
+}
+
+fn year_name(year: u16, fallback: &str) -> String {
+    if year == 0 {
+        fallback.to_string()
+    } else {
+        format!("{year}年")
+    }
 }

@@ -27,8 +27,8 @@ pub fn view(doc: &Session) -> Element<'_> {
         return not_loaded();
     };
     let comparison = yearly::compare(&doc.report, last);
-    let last_name = year_name(comparison.last_year, "上年");
-    let this_name = year_name(comparison.this_year, "本年");
+    let last_name = comparison.last_name();
+    let this_name = comparison.this_name();
     column![
         text(format!("与上年对比（{last_name} → {this_name}）")).size(22),
         container(
@@ -51,14 +51,6 @@ pub fn view(doc: &Session) -> Element<'_> {
     ]
     .spacing(14)
     .into()
-}
-
-fn year_name(year: u16, fallback: &str) -> String {
-    if year == 0 {
-        fallback.to_string()
-    } else {
-        format!("{year}年")
-    }
 }
 
 /// Shown when no last year's report is loaded: how to load one.
@@ -123,12 +115,7 @@ fn value_cell<'a>(value: String, width: f32, color: iced::Color) -> Element<'a> 
 
 /// Two bars per outcome, last year grey and this year blue, scaled to the largest value.
 fn chart<'a>(c: &Comparison, last_name: &str, this_name: &str) -> Element<'a> {
-    let max = c
-        .chart_figures()
-        .flat_map(|f| [f.last, f.this])
-        .flatten()
-        .max()
-        .unwrap_or(0);
+    let max = c.chart_max();
     let legend = row![
         swatch(style::CHART_LAST),
         text(last_name.to_string()).size(13),
