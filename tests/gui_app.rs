@@ -4,7 +4,9 @@
 //! Run with `ICED_TEST_BACKEND=tiny-skia` (the only renderer built here anyway); snapshots as
 //! described in `tests/gui_support.rs`.
 
-use crate::gui_support::{apply, doc, finish, settle, simulator, snapshot, temp_dir};
+use crate::gui_support::{
+    apply, centre_of, doc, emulate, finish, settle, simulator, snapshot, temp_dir,
+};
 use iced::keyboard::key::Named;
 use iced_test::{Error, selector};
 use nianbao::gui::components::cell_id;
@@ -122,6 +124,50 @@ fn a_bad_value_shows_a_message_and_keeps_the_text() -> Result<(), Error> {
     );
     ui.find(message.as_str())?;
     Ok(())
+}
+
+/// A new report on table 三 with no message bar: what a person has before typing the first cell.
+fn empty_table3() -> App {
+    let mut app = new_report();
+    app.notice = None;
+    app
+}
+
+/// Typing a wrong character into a cell keeps the focus in that cell: every keystroke lands
+/// there, the text is kept as typed, and Enter goes on to the next cell. (A wrapper around the
+/// cell that came and went with the error made iced rebuild the input: "1a2" became "1a", and
+/// the next digits went into another cell.)
+#[test]
+fn a_wrong_character_never_moves_the_focus() {
+    const SIZE: (f32, f32) = (1366.0, 768.0);
+    let first = Cell::T3(T3Row::NEW, T3Col::NATURAL);
+    let (x, y) = centre_of(&empty_table3(), SIZE, cell_id(first));
+    let click = format!("click ({x}, {y})");
+    let app = emulate(
+        empty_table3,
+        SIZE,
+        &[&click, "type \"1a2\"", "type enter", "type \"5\""],
+    );
+    let t = &doc(&app).report.table3;
+    assert_eq!(
+        *t.get(T3Row::NEW, T3Col::NATURAL),
+        Entry::Invalid("1a2".into())
+    );
+    assert_eq!(*t.get(T3Row::NEW, T3Col::ENTERED[1]), Entry::Value(5));
+    // Backspace from invalid to valid keeps the focus too, and so does a minus sign.
+    let app = emulate(
+        empty_table3,
+        SIZE,
+        &[
+            &click,
+            "type \"-1\"",
+            "type backspace",
+            "type backspace",
+            "type \"7\"",
+        ],
+    );
+    let t = &doc(&app).report.table3;
+    assert_eq!(*t.get(T3Row::NEW, T3Col::NATURAL), Entry::Value(7));
 }
 
 #[test]

@@ -83,3 +83,51 @@ pub fn snapshot(app: &App, name: &str) -> Result<(), Error> {
     );
     Ok(())
 }
+
+/// Runs the real program in iced_test's emulator, booted by `boot` at `size`, and feeds it the
+/// instructions one by one (`click (x, y)`, `type "…"`, `type enter`: iced_test's syntax). The
+/// user interface is rebuilt after every message with its widget state kept, as in the window,
+/// so what a person loses between keystrokes (the focus, a caret) is lost here too. Returns
+/// the state at the end.
+pub fn emulate(boot: fn() -> App, size: (f32, f32), instructions: &[&str]) -> App {
+    use iced_test::emulator::{Emulator, Event, Mode};
+    use iced_test::futures::futures::channel::mpsc;
+    use iced_test::program::Program;
+    let program = nianbao::gui::program(None).presets([iced::Preset::new("test", move || {
+        (boot(), iced::Task::none())
+    })]);
+    let (sender, mut receiver) = mpsc::channel(1);
+    let mut emulator = Emulator::with_preset(
+        sender,
+        &program,
+        Mode::Zen,
+        iced::Size::new(size.0, size.1),
+        Program::presets(&program).first(),
+    );
+    let mut queue = instructions
+        .iter()
+        .map(|i| iced_test::Instruction::parse(i).unwrap_or_else(|e| panic!("{i}: {e:?}")));
+    loop {
+        let event = iced::futures::executor::block_on(receiver.next())
+            .expect("the emulator runs until the instructions end");
+        match event {
+            Event::Action(action) => emulator.perform(&program, action),
+            Event::Failed(instruction) => panic!("could not run {instruction}"),
+            Event::Ready => match queue.next() {
+                Some(instruction) => emulator.run(&program, instruction),
+                None => break,
+            },
+        }
+    }
+    emulator.into_state().0
+}
+
+/// Where a widget is in the app's window of `size`: the centre of its bounds.
+pub fn centre_of(app: &App, size: (f32, f32), id: String) -> (f32, f32) {
+    let mut ui = Simulator::with_size(nianbao::gui::settings(), size, app.view());
+    let target = ui
+        .find(iced_test::selector::id(id.clone()))
+        .unwrap_or_else(|e| panic!("{id}: {e}"));
+    let b = target.bounds();
+    (b.x + b.width / 2.0, b.y + b.height / 2.0)
+}

@@ -3,7 +3,7 @@
 use super::message::Message;
 use super::session::{Session, entered_cells};
 use super::style::{self, CellLook};
-use iced::widget::{button, column, container, row, text, text_editor, text_input, tooltip};
+use iced::widget::{button, column, container, row, text, text_editor, text_input};
 use iced::{Fill, alignment};
 use nianbao_core::model::{Cell, Place, Prose, Total, paragraphs};
 use nianbao_core::template::SectionKey;
@@ -41,11 +41,11 @@ pub fn number_cell(doc: &Session, cell: Cell, width: f32, height: f32) -> Elemen
     let value = doc.cell_text(cell);
     let (blank, error) = doc.cell_state(cell);
     let target = doc.target == Some(Place::Cell(cell));
-    let look = match (&error, target, blank) {
-        (Some(_), _, _) => CellLook::Invalid,
-        (None, true, _) => CellLook::Target,
-        (None, false, true) => CellLook::Blank,
-        (None, false, false) => CellLook::Filled,
+    let look = match (error.is_some(), target, blank) {
+        (true, _, _) => CellLook::Invalid,
+        (false, true, _) => CellLook::Target,
+        (false, false, true) => CellLook::Blank,
+        (false, false, false) => CellLook::Filled,
     };
     let input = text_input("未填", &value)
         .id(cell_id(cell))
@@ -57,22 +57,15 @@ pub fn number_cell(doc: &Session, cell: Cell, width: f32, height: f32) -> Elemen
         .align_x(alignment::Horizontal::Center)
         .width(width)
         .style(style::cell_input(look));
-    let framed = container(input)
+    // The cell is the same widget whether its text is valid or not: a wrapper that came and
+    // went with the error (a tooltip did) makes iced rebuild the input, which loses the focus
+    // and the keystrokes after it. The message shows in the bar pinned under the table.
+    container(input)
         .width(width)
         .height(height)
         .center_y(height)
-        .padding(1);
-    match error {
-        Some(reason) => tooltip(
-            framed,
-            container(text(reason).size(13))
-                .padding(6)
-                .style(style::notice(true)),
-            tooltip::Position::Bottom,
-        )
-        .into(),
-        None => framed.into(),
-    }
+        .padding(1)
+        .into()
 }
 
 /// A computed total; grey, or red when `bad`. A total of a row with blanks or invalid cells is

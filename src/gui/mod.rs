@@ -39,6 +39,13 @@ pub fn settings() -> iced::Settings {
 
 /// Opens the window, with the draft named on the command line if any.
 pub fn run(draft: Option<PathBuf>) -> iced::Result {
+    program(draft).run()
+}
+
+/// The program the window runs (tests drive it in iced_test's emulator, with presets).
+pub fn program(
+    draft: Option<PathBuf>,
+) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = iced::Theme>> {
     iced::application(move || App::boot(draft.clone()), App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
@@ -51,7 +58,6 @@ pub fn run(draft: Option<PathBuf>) -> iced::Result {
             platform_specific: platform_specific(),
             ..iced::window::Settings::default()
         })
-        .run()
 }
 
 /// On Linux desktops the application id names the window's class, so the taskbar groups it
