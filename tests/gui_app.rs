@@ -8,6 +8,7 @@ use crate::gui_support::{
     apply, centre_of, doc, emulate, finish, settle, simulator, snapshot, temp_dir,
 };
 use iced::keyboard::key::Named;
+use iced::widget::text_editor;
 use iced_test::{Error, selector};
 use nianbao::gui::components::cell_id;
 use nianbao::gui::dialog::FileAction;
@@ -168,6 +169,72 @@ fn a_wrong_character_never_moves_the_focus() {
     );
     let t = &doc(&app).report.table3;
     assert_eq!(*t.get(T3Row::NEW, T3Col::NATURAL), Entry::Value(7));
+}
+
+/// 撤销 and 重做 through every kind of change: typing in two cells, a pasted block, 空格全部填0,
+/// a regenerated preface (asked first when it was written by hand).
+#[test]
+fn every_change_can_be_undone_and_redone() {
+    let mut app = new_report();
+    let a = Cell::T3(T3Row::NEW, T3Col::NATURAL);
+    let b = Cell::T3(T3Row::NEW, T3Col::ENTERED[1]);
+    let cell = |app: &App, c: Cell| doc(app).report.cell_text(c);
+    apply(
+        &mut app,
+        [
+            Message::CellInput(a, "1".into()),
+            Message::CellInput(a, "12".into()),
+            Message::CellInput(b, "3".into()),
+        ],
+    );
+    apply(&mut app, [Message::Undo]);
+    assert_eq!((cell(&app, a), cell(&app, b)), ("12".into(), String::new()));
+    // Typing on in one cell was one step.
+    apply(&mut app, [Message::Undo]);
+    assert_eq!(cell(&app, a), "");
+    apply(&mut app, [Message::Redo, Message::Redo]);
+    assert_eq!((cell(&app, a), cell(&app, b)), ("12".into(), "3".into()));
+
+    let start = Cell::T3(T3Row::ALL[4], T3Col::NATURAL);
+    apply(&mut app, [Message::PasteBlock(start, "1\t2\t3\n".into())]);
+    assert_eq!(cell(&app, start), "1");
+    apply(&mut app, [Message::FillZeros(SectionKey::Applications)]);
+    assert_eq!(cell(&app, Cell::T3(T3Row::CARRIED_OUT, T3Col::OTHER)), "0");
+    apply(&mut app, [Message::Undo]);
+    assert_eq!(cell(&app, Cell::T3(T3Row::CARRIED_OUT, T3Col::OTHER)), "");
+    assert_eq!(cell(&app, start), "1", "the paste is a step of its own");
+    apply(&mut app, [Message::Undo]);
+    assert_eq!(cell(&app, start), "");
+
+    // A preface written by hand is replaced only on the second press, and comes back.
+    let own = "本报告由本办公室编写。";
+    let preface = nianbao_core::model::Prose::Preface;
+    apply(
+        &mut app,
+        [Message::ProseEdited(
+            preface,
+            text_editor::Action::SelectAll,
+        )],
+    );
+    apply(
+        &mut app,
+        [Message::ProseEdited(
+            preface,
+            text_editor::Action::Edit(text_editor::Edit::Paste(own.to_string().into())),
+        )],
+    );
+    assert_eq!(doc(&app).report.preface, own);
+    apply(&mut app, [Message::RegeneratePreface]);
+    assert_eq!(doc(&app).report.preface, own, "asked first");
+    assert!(doc(&app).confirm_regenerate);
+    apply(&mut app, [Message::RegeneratePreface]);
+    assert_ne!(doc(&app).report.preface, own);
+    apply(&mut app, [Message::Undo]);
+    assert_eq!(doc(&app).report.preface, own);
+    assert_eq!(
+        doc(&app).editor(preface).map(|c| c.text()).as_deref(),
+        Some(own)
+    );
 }
 
 #[test]

@@ -74,6 +74,12 @@ impl App {
             Message::DiscardAutosave => self.discard_autosave(),
             Message::MetaChanged(field, s) => self.edit_meta(field, s),
             Message::RegeneratePreface => self.regenerate_preface(),
+            Message::RegenerateCancelled => {
+                if let Some(doc) = self.session.as_mut() {
+                    doc.confirm_regenerate = false;
+                }
+                Task::none()
+            }
             Message::OverviewTitleChanged(i, s) => self.edit_overview_title(i, s),
             Message::ProseEdited(field, action) => self.edit_prose(field, action),
             Message::CellInput(cell, s) => self.edit_cell(cell, s),
@@ -98,6 +104,8 @@ impl App {
                 self.notice = None;
                 Task::none()
             }
+            Message::Undo => self.undo(false),
+            Message::Redo => self.undo(true),
             Message::None => Task::none(),
         }
     }
@@ -578,6 +586,7 @@ impl App {
 
     fn edit_meta(&mut self, field: MetaField, text: String) -> Task<Message> {
         self.with_doc(|doc| {
+            doc.checkpoint(Some(nianbao_core::model::Place::Meta(field)));
             let result = doc.report.set_meta(field, &text);
             // A date stays as typed ("2025-01-20"); other fields show what the report holds
             // once it is valid, and keep the typed text beside the message while it is not.
@@ -591,14 +600,46 @@ impl App {
     }
 
     fn regenerate_preface(&mut self) -> Task<Message> {
-        self.with_doc(|doc| {
-            let text = doc.report.default_preface();
-            doc.set_prose(Prose::Preface, text);
-        })
+        let Some(doc) = self.session.as_mut() else {
+            return Task::none();
+        };
+        let text = doc.report.default_preface();
+        if doc.report.preface.trim() == text.trim() {
+            doc.confirm_regenerate = false;
+            return Task::none();
+        }
+        // Text the person wrote is replaced only after they said so.
+        if !doc.report.preface.trim().is_empty() && !std::mem::take(&mut doc.confirm_regenerate) {
+            doc.confirm_regenerate = true;
+            return Task::none();
+        }
+        doc.set_prose(Prose::Preface, text);
+        self.info("已按基本信息重新生成开头说明段落。原来的文字可用“撤销”（Ctrl+Z）找回。");
+        self.after_edit()
+    }
+
+    /// 撤销 (`again`: 重做) the last change of the open report.
+    fn undo(&mut self, again: bool) -> Task<Message> {
+        let Some(doc) = self.session.as_mut() else {
+            return Task::none();
+        };
+        let done = if again { doc.redo() } else { doc.undo() };
+        if !done {
+            self.info(if again {
+                "没有可以重做的修改。"
+            } else {
+                "没有可以撤销的修改。"
+            });
+            return Task::none();
+        }
+        self.after_edit()
     }
 
     fn edit_overview_title(&mut self, index: usize, text: String) -> Task<Message> {
         self.with_doc(|doc| {
+            if index < doc.report.overview.parts.len() {
+                doc.checkpoint(Some(nianbao_core::model::Place::OverviewTitle(index)));
+            }
             if let Some(part) = doc.report.overview.parts.get_mut(index) {
                 part.title = text;
                 doc.changed();
@@ -767,6 +808,17 @@ fn shortcut(event: Event, status: event::Status, _window: window::Id) -> Option<
         }
         keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("o") => {
             Some(Message::OpenRequested)
+        }
+        // Neither text fields nor editors keep their own history: 撤销 is the report's.
+        keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("z") => {
+            Some(if modifiers.shift() {
+                Message::Redo
+            } else {
+                Message::Undo
+            })
+        }
+        keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("y") => {
+            Some(Message::Redo)
         }
         keyboard::Key::Named(key::Named::Tab) if status == event::Status::Ignored => {
             Some(if modifiers.shift() {

@@ -97,8 +97,11 @@ pub enum Message {
     DiscardAutosave,
     /// A 基本信息 line was edited.
     MetaChanged(MetaField, String),
-    /// Rebuild the preface from the metadata (replacing its text).
+    /// Rebuild the preface from the metadata (replacing its text: asked first when it was
+    /// written by hand, confirmed by a second `RegeneratePreface`).
     RegeneratePreface,
+    /// The person kept their own preface.
+    RegenerateCancelled,
     /// A sub-head title of section 一 was edited.
     OverviewTitleChanged(usize, String),
     /// A multi-line text was edited (typing, IME, selection, paste).
@@ -136,6 +139,10 @@ pub enum Message {
     Recent(Vec<PathBuf>),
     /// Hide the message bar.
     DismissNotice,
+    /// 撤销: take back the last change of the report (Ctrl+Z).
+    Undo,
+    /// 重做: do again what was taken back (Ctrl+Y, Ctrl+Shift+Z).
+    Redo,
     /// Nothing to do (a task that found nothing to report).
     None,
 }

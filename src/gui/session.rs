@@ -16,6 +16,7 @@ use nianbao_core::template::{SectionKey, T2Cell, T3Col, T3Row, T4Col, T4Group};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// How far a part of the report has come, for the side list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,26 @@ pub enum PartState {
     Warnings(usize),
     Complete,
 }
+
+/// One step back: the report and the cells' typed text as they were before an edit.
+struct Step {
+    report: Report,
+    cell_text: HashMap<Cell, String>,
+}
+
+/// Undo and redo of every change to the report, per open report.
+#[derive(Default)]
+struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// The field last typed into and when: typing on in the same field joins that step.
+    typing: Option<(Place, Instant)>,
+}
+
+/// Typing into one field is one step until the person pauses this long or moves elsewhere.
+const TYPING_STEP: Duration = Duration::from_secs(2);
+/// How many steps back are kept.
+const HISTORY_LIMIT: usize = 500;
 
 /// The report being edited.
 pub struct Session {
@@ -57,10 +78,13 @@ pub struct Session {
     pub export: export::State,
     /// The generated paragraph being previewed or just inserted on section 一.
     pub sentence: Option<sentence::State>,
+    /// "按基本信息重新生成" was pressed over a preface the person wrote: asking first.
+    pub confirm_regenerate: bool,
     /// Cells' text as typed, so "１２" or " 3" stay as the person typed them while the model
     /// holds the number.
     cell_text: HashMap<Cell, String>,
     editors: HashMap<Prose, text_editor::Content>,
+    history: History,
 }
 
 /// The fillable cells of a table, in reading order.
@@ -103,15 +127,87 @@ impl Session {
             meta_text: HashMap::new(),
             export: export::State::default(),
             sentence: None,
+            confirm_regenerate: false,
             cell_text: HashMap::new(),
             editors: HashMap::new(),
+            history: History::default(),
         };
-        for field in Prose::all() {
-            let content = text_editor::Content::with_text(session.report.prose(field));
-            session.editors.insert(field, content);
-        }
+        session.reload_editors();
         session.recheck();
         session
+    }
+
+    /// The editors' contents from the report (on opening, and after undo or redo).
+    fn reload_editors(&mut self) {
+        for field in Prose::all() {
+            let content = text_editor::Content::with_text(self.report.prose(field));
+            self.editors.insert(field, content);
+        }
+    }
+
+    /// Call before every change to the report: keeps the state before it for 撤销. Typing on
+    /// in the same field (`Some`) within a short pause joins the step before; every other
+    /// change (`None`: a paste, 填0, a regenerated or inserted text) is a step of its own.
+    pub fn checkpoint(&mut self, field: Option<Place>) {
+        let now = Instant::now();
+        let h = &mut self.history;
+        let joins = matches!(
+            (field, h.typing),
+            (Some(f), Some((g, at))) if f == g && now.duration_since(at) < TYPING_STEP
+        );
+        h.typing = field.map(|f| (f, now));
+        h.redo.clear();
+        if joins {
+            return;
+        }
+        h.undo.push(Step {
+            report: self.report.clone(),
+            cell_text: self.cell_text.clone(),
+        });
+        if h.undo.len() > HISTORY_LIMIT {
+            h.undo.remove(0);
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.history.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.history.redo.is_empty()
+    }
+
+    /// Goes one step back; `false` when there is none.
+    pub fn undo(&mut self) -> bool {
+        let Some(step) = self.history.undo.pop() else {
+            return false;
+        };
+        let now = self.swap(step);
+        self.history.redo.push(now);
+        true
+    }
+
+    /// Goes one step forward again; `false` when there is none.
+    pub fn redo(&mut self) -> bool {
+        let Some(step) = self.history.redo.pop() else {
+            return false;
+        };
+        let now = self.swap(step);
+        self.history.undo.push(now);
+        true
+    }
+
+    /// Puts `step` in place and returns what it replaced.
+    fn swap(&mut self, step: Step) -> Step {
+        let before = Step {
+            report: std::mem::replace(&mut self.report, step.report),
+            cell_text: std::mem::replace(&mut self.cell_text, step.cell_text),
+        };
+        self.history.typing = None;
+        self.meta_text.clear();
+        self.reload_editors();
+        self.changed();
+        before
     }
 
     /// The file name shown in the title and the toolbar.
@@ -143,6 +239,7 @@ impl Session {
     /// Takes `last` (read from `last_path`) as last year's report: the draft remembers the
     /// file (relative when beside it) and the cross-year checks run from now on.
     pub fn set_last_year(&mut self, last: Report, last_path: &Path) {
+        self.checkpoint(None);
         self.report.last_year = Some(match &self.path {
             Some(own) => LastYearLink::beside(last_path, own),
             None => LastYearLink::absolute(last_path),
@@ -159,6 +256,7 @@ impl Session {
 
     /// Forgets last year's report.
     pub fn clear_last_year(&mut self) {
+        self.checkpoint(None);
         self.report.last_year = None;
         self.last_year = LastYear::None;
         self.changed();
@@ -185,6 +283,9 @@ impl Session {
     /// Applies an editor action; edits also change the report.
     pub fn edit_prose(&mut self, field: Prose, action: text_editor::Action) {
         let is_edit = action.is_edit();
+        if is_edit && self.editors.contains_key(&field) {
+            self.checkpoint(Some(Place::Prose(field)));
+        }
         let Some(content) = self.editors.get_mut(&field) else {
             return;
         };
@@ -200,6 +301,7 @@ impl Session {
 
     /// Replaces a text wholesale (the regenerated preface).
     pub fn set_prose(&mut self, field: Prose, text: String) {
+        self.checkpoint(None);
         self.editors
             .insert(field, text_editor::Content::with_text(&text));
         if let Some(slot) = self.report.prose_mut(field) {
@@ -237,6 +339,7 @@ impl Session {
 
     /// Stores what was typed in a cell: the model gets the value (or the invalid text).
     pub fn set_cell(&mut self, cell: Cell, text: String) {
+        self.checkpoint(Some(Place::Cell(cell)));
         self.report.set_cell(cell, &text);
         self.cell_text.insert(cell, text);
         self.changed();
@@ -288,6 +391,9 @@ impl Session {
             }
         };
         let filled = cells.len();
+        if filled > 0 {
+            self.checkpoint(None);
+        }
         for (cell, text) in cells {
             self.report.set_cell(cell, &text);
             self.cell_text.insert(cell, text);
@@ -300,6 +406,7 @@ impl Session {
 
     /// Fills the empty cells of one table with 0.
     pub fn fill_zeros(&mut self, section: SectionKey) {
+        self.checkpoint(None);
         match section {
             SectionKey::Proactive => self.report.table2.fill_blanks_with_zero(),
             SectionKey::Applications => self.report.table3.fill_blanks_with_zero(),

@@ -60,15 +60,32 @@ pub fn view(doc: &Session) -> Element<'_> {
         }
     }
     let title = text(format!("报告标题：{}", doc.report.title())).size(15);
-    let preface_title: Element<'_> = row![
+    let mut preface_title = row![
         text(PREFACE_NAME).size(16),
         button(text("按基本信息重新生成").size(13))
             .on_press(Message::RegeneratePreface)
             .style(button::secondary),
     ]
     .spacing(12)
-    .align_y(iced::Center)
-    .into();
+    .align_y(iced::Center);
+    if doc.confirm_regenerate {
+        preface_title = preface_title.push(
+            row![
+                text("将用生成的文字替换现在的开头段落（可撤销）。")
+                    .size(13)
+                    .color(style::WARNING),
+                button(text("替换").size(13))
+                    .on_press(Message::RegeneratePreface)
+                    .style(button::danger),
+                button(text("保留现在的").size(13))
+                    .on_press(Message::RegenerateCancelled)
+                    .style(button::secondary),
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
+    }
+    let preface_title: Element<'_> = preface_title.into();
     let mut findings = column![].spacing(2);
     for f in doc.findings_on(Page::Meta) {
         findings = findings.push(

@@ -155,6 +155,20 @@ fn toolbar(app: &App) -> Element<'_> {
             tool("保存 Ctrl+S", has_doc.then_some(Message::SaveRequested)),
             tool("另存为…", has_doc.then_some(Message::SaveAsRequested)),
             tool("导出PDF", has_doc.then_some(Message::Show(Page::Export))),
+            tool(
+                "撤销 Ctrl+Z",
+                app.session
+                    .as_ref()
+                    .filter(|d| d.can_undo())
+                    .map(|_| Message::Undo),
+            ),
+            tool(
+                "重做 Ctrl+Y",
+                app.session
+                    .as_ref()
+                    .filter(|d| d.can_redo())
+                    .map(|_| Message::Redo),
+            ),
             space::horizontal().width(Fill),
             name,
         ]
