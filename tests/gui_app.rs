@@ -135,7 +135,7 @@ fn empty_table3() -> App {
 }
 
 /// Typing a wrong character into a cell keeps the focus in that cell: every keystroke lands
-/// there, the text is kept as typed, and Enter goes on to the next cell. (A wrapper around the
+/// there, the text is kept as typed, and Enter goes on to the cell below. (A wrapper around the
 /// cell that came and went with the error made iced rebuild the input: "1a2" became "1a", and
 /// the next digits went into another cell.)
 #[test]
@@ -154,7 +154,7 @@ fn a_wrong_character_never_moves_the_focus() {
         *t.get(T3Row::NEW, T3Col::NATURAL),
         Entry::Invalid("1a2".into())
     );
-    assert_eq!(*t.get(T3Row::NEW, T3Col::ENTERED[1]), Entry::Value(5));
+    assert_eq!(*t.get(T3Row::CARRIED_IN, T3Col::NATURAL), Entry::Value(5));
     // Backspace from invalid to valid keeps the focus too, and so does a minus sign.
     let app = emulate(
         empty_table3,
@@ -169,6 +169,46 @@ fn a_wrong_character_never_moves_the_focus() {
     );
     let t = &doc(&app).report.table3;
     assert_eq!(*t.get(T3Row::NEW, T3Col::NATURAL), Entry::Value(7));
+}
+
+/// As in a spreadsheet: typing into a cell entered by a click replaces what it held, and Enter
+/// goes down the column of table 三.
+#[test]
+fn typing_replaces_a_cell_and_enter_goes_down() {
+    const SIZE: (f32, f32) = (1366.0, 768.0);
+    fn filled() -> App {
+        let mut app = empty_table3();
+        let first = Cell::T3(T3Row::NEW, T3Col::NATURAL);
+        apply(&mut app, [Message::CellInput(first, "2".into())]);
+        // Typed earlier; the focus has since left it.
+        if let Some(doc) = app.session.as_mut() {
+            doc.focused = None;
+        }
+        app
+    }
+    let first = Cell::T3(T3Row::NEW, T3Col::NATURAL);
+    let (x, y) = centre_of(&filled(), SIZE, cell_id(first));
+    let click = format!("click ({x}, {y})");
+    let app = emulate(
+        filled,
+        SIZE,
+        &[
+            &click,
+            "type \"1\"",
+            "type enter",
+            "type \"4\"",
+            "type enter",
+            "type \"3\"",
+        ],
+    );
+    let t = &doc(&app).report.table3;
+    assert_eq!(
+        *t.get(T3Row::NEW, T3Col::NATURAL),
+        Entry::Value(1),
+        "replaced, not 21"
+    );
+    assert_eq!(*t.get(T3Row::CARRIED_IN, T3Col::NATURAL), Entry::Value(4));
+    assert_eq!(*t.get(T3Row::OPEN, T3Col::NATURAL), Entry::Value(3));
 }
 
 /// 撤销 and 重做 through every kind of change: typing in two cells, a pasted block, 空格全部填0,

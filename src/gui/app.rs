@@ -6,7 +6,7 @@ use super::files::LastYear;
 use super::files::{self, Opened, Purpose};
 use super::message::{Message, Page, Saved};
 use super::pages::{self, PAGE_SCROLL};
-use super::session::Session;
+use super::session::{Direction, Session, entered_cells, neighbour};
 use super::state::{App, Notice};
 use super::{components, export, locate, sentence};
 use iced::keyboard::{self, key};
@@ -37,6 +37,7 @@ impl App {
     pub fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
             event::listen_with(shortcut),
+            event::listen_with(pointer),
             window::close_requests().map(|_| Message::CloseRequested),
         ])
     }
@@ -86,8 +87,20 @@ impl App {
             Message::CellPasted(cell, merged) => self.cell_pasted(cell, merged),
             Message::PasteBlock(cell, text) => self.paste_block(cell, text),
             Message::FillZeros(section) => self.fill_zeros(section),
-            Message::FocusNext => operation::focus_next(),
-            Message::FocusPrevious => operation::focus_previous(),
+            Message::FocusNext => operation::focus_next().chain(self.find_focused()),
+            Message::FocusPrevious => operation::focus_previous().chain(self.find_focused()),
+            Message::CellMove(cell, dir) => self.move_from(Some(cell), dir),
+            Message::Arrow(dir) => {
+                let from = self.session.as_ref().and_then(|d| d.focused);
+                self.move_from(from, dir)
+            }
+            Message::PointerReleased => self.find_focused(),
+            Message::Focused(id) => self.focused(id),
+            Message::EditInPlace => match self.session.as_ref().and_then(|d| d.focused) {
+                Some(cell) => operation::move_cursor_to_end(components::cell_id(cell)),
+                None => Task::none(),
+            },
+            Message::PartStep(step) => self.part_step(step),
             Message::JumpTo(place) => self.jump_to(place),
             Message::Export(m) => self.export(m),
             Message::CloseRequested => self.guard(Pending::Exit),
@@ -665,7 +678,88 @@ impl App {
     }
 
     fn edit_cell(&mut self, cell: Cell, text: String) -> Task<Message> {
-        self.with_doc(|doc| doc.set_cell(cell, text))
+        self.with_doc(|doc| {
+            // The first keystroke in a cell just entered replaces what it held, as in a
+            // spreadsheet. The window selects the text on entry, so this is what the input
+            // reports anyway; where the selection came too late (or not at all), the typed
+            // characters are taken out of the merged text here.
+            let text = if doc.focused == Some(cell) {
+                text
+            } else {
+                replacing(&doc.cell_text(cell), text)
+            };
+            doc.focused = Some(cell);
+            doc.set_cell(cell, text);
+        })
+    }
+
+    // -- moving around ----------------------------------------------------------------------
+
+    /// Asks the window which field has the focus (answered by [`Message::Focused`]).
+    fn find_focused(&self) -> Task<Message> {
+        use iced::advanced::widget::operation::focusable::find_focused;
+        iced::advanced::widget::operate(find_focused()).map(Message::Focused)
+    }
+
+    /// A field got the focus by a click or Tab: a number cell entered anew has its text
+    /// selected, so typing replaces it as in a spreadsheet (a second click, or F2, edits in
+    /// place); and the field is scrolled into view.
+    fn focused(&mut self, id: iced::widget::Id) -> Task<Message> {
+        let Some(doc) = self.session.as_mut() else {
+            return Task::none();
+        };
+        let shown = match doc.page {
+            Page::Section(section) => entered_cells(section),
+            _ => Vec::new(),
+        };
+        let cell = shown
+            .into_iter()
+            .find(|c| iced::widget::Id::from(components::cell_id(*c)) == id);
+        let entered = cell.is_some() && cell != doc.focused;
+        doc.focused = cell;
+        let view = locate::keep_in_view(PAGE_SCROLL, id.clone());
+        if entered {
+            operation::select_all(id).chain(view)
+        } else {
+            view
+        }
+    }
+
+    /// Moves the focus from a cell to its neighbour, text selected, scrolled into view.
+    fn move_from(&mut self, from: Option<Cell>, dir: Direction) -> Task<Message> {
+        let Some(doc) = self.session.as_mut() else {
+            return Task::none();
+        };
+        let Some(to) = from.and_then(|c| neighbour(c, dir)) else {
+            return Task::none();
+        };
+        doc.focused = Some(to);
+        let id = components::cell_id(to);
+        operation::focus(id.clone())
+            .chain(operation::select_all(id.clone()))
+            .chain(locate::keep_in_view(PAGE_SCROLL, id))
+    }
+
+    /// Ctrl+PgDn / Ctrl+PgUp: the parts of the side list in order.
+    fn part_step(&mut self, step: i8) -> Task<Message> {
+        let Some(doc) = self.session.as_ref() else {
+            return Task::none();
+        };
+        let parts: Vec<Page> = std::iter::once(Page::Meta)
+            .chain(
+                nianbao_core::template::SECTIONS
+                    .iter()
+                    .map(|s| Page::Section(s.key)),
+            )
+            .chain([Page::Checks, Page::Export])
+            .collect();
+        let at = parts.iter().position(|p| *p == doc.page).unwrap_or(0);
+        let to = if step > 0 {
+            (at + 1).min(parts.len() - 1)
+        } else {
+            at.saturating_sub(1)
+        };
+        self.show(parts[to])
     }
 
     /// The text field merged the pasted cells (it drops tabs and line breaks); read the
@@ -787,6 +881,26 @@ impl App {
     }
 }
 
+/// What typing into a cell just entered leaves in it: only the characters typed (or pasted)
+/// when they were put into the old text, nothing when some of it was deleted.
+fn replacing(old: &str, new: String) -> String {
+    let (o, n): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let prefix = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    let suffix = o[prefix..]
+        .iter()
+        .rev()
+        .zip(n[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    match n.len().cmp(&o.len()) {
+        std::cmp::Ordering::Greater if prefix + suffix == o.len() => {
+            n[prefix..n.len() - suffix].iter().collect()
+        }
+        std::cmp::Ordering::Less if prefix + suffix == n.len() => String::new(),
+        _ => new,
+    }
+}
+
 /// Reads a draft in the background (see [`files::read_draft`]).
 fn read_draft(purpose: Purpose, path: PathBuf) -> Task<Message> {
     files::read_draft(purpose, path).map(Message::Opened)
@@ -827,6 +941,47 @@ fn shortcut(event: Event, status: event::Status, _window: window::Id) -> Option<
                 Message::FocusNext
             })
         }
+        keyboard::Key::Named(key::Named::PageDown) if modifiers.command() => {
+            Some(Message::PartStep(1))
+        }
+        keyboard::Key::Named(key::Named::PageUp) if modifiers.command() => {
+            Some(Message::PartStep(-1))
+        }
+        keyboard::Key::Named(key::Named::F2) => Some(Message::EditInPlace),
+        // A single-line cell has no use for Up and Down: they move between cells.
+        keyboard::Key::Named(key::Named::ArrowDown) if status == event::Status::Ignored => {
+            Some(Message::Arrow(Direction::Down))
+        }
+        keyboard::Key::Named(key::Named::ArrowUp) if status == event::Status::Ignored => {
+            Some(Message::Arrow(Direction::Up))
+        }
         _ => None,
+    }
+}
+
+/// The mouse going up after a click: the focus may have moved.
+fn pointer(event: Event, _status: event::Status, _window: window::Id) -> Option<Message> {
+    match event {
+        Event::Mouse(iced::mouse::Event::ButtonReleased(iced::mouse::Button::Left)) => {
+            Some(Message::PointerReleased)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replacing;
+
+    #[test]
+    fn typing_into_a_cell_just_entered_replaces_it() {
+        assert_eq!(replacing("2", "21".into()), "1");
+        assert_eq!(replacing("2", "12".into()), "1");
+        assert_eq!(replacing("10", "170".into()), "7");
+        assert_eq!(replacing("", "5".into()), "5");
+        assert_eq!(replacing("12", "1".into()), "", "a deletion clears it");
+        assert_eq!(replacing("１２", "１２３".into()), "３");
+        // Anything else is taken as typed.
+        assert_eq!(replacing("12", "34".into()), "34");
     }
 }

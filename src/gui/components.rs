@@ -1,7 +1,7 @@
 //! Pieces the screens share: a number cell, a prose block, table cells.
 
 use super::message::Message;
-use super::session::{Session, entered_cells};
+use super::session::{Direction, Session, entered_cells};
 use super::style::{self, CellLook};
 use iced::widget::{button, column, container, row, text, text_editor, text_input};
 use iced::{Fill, alignment};
@@ -51,7 +51,7 @@ pub fn number_cell(doc: &Session, cell: Cell, width: f32, height: f32) -> Elemen
         .id(cell_id(cell))
         .on_input(move |s| Message::CellInput(cell, s))
         .on_paste(move |s| Message::CellPasted(cell, s))
-        .on_submit(Message::FocusNext)
+        .on_submit(Message::CellMove(cell, Direction::Down))
         .size(TABLE_TEXT + 1.0)
         .padding([3, 5])
         .align_x(alignment::Horizontal::Center)

@@ -11,13 +11,18 @@ use iced::widget::operation::{self, AbsoluteOffset};
 
 /// How much of what stands above the field stays in view (its heading, a line of hint).
 pub const CONTEXT_ABOVE: f32 = 90.0;
+/// How much stays in view under a field brought up from below the fold.
+pub const CONTEXT_BELOW: f32 = 60.0;
 
 /// Finds where the widget `target` sits inside the scrollable `scroll`.
 struct Locate {
     scroll: Id,
     target: Id,
-    /// The top of the scrollable's content, once met.
-    content_top: Option<f32>,
+    /// Scroll only when the target is not fully in view (moving through a table), rather than
+    /// always bringing it to the top (a jump to a finding).
+    only_if_hidden: bool,
+    /// The scrollable's content top, viewport height and current offset, once met.
+    viewport: Option<(f32, f32, f32)>,
     /// The target's bounds, once met.
     found: Option<Rectangle>,
 }
@@ -38,13 +43,13 @@ impl Operation<f32> for Locate {
     fn scrollable(
         &mut self,
         id: Option<&Id>,
-        _bounds: Rectangle,
+        bounds: Rectangle,
         content_bounds: Rectangle,
-        _translation: Vector,
+        translation: Vector,
         _state: &mut dyn Scrollable,
     ) {
         if id == Some(&self.scroll) {
-            self.content_top = Some(content_bounds.y);
+            self.viewport = Some((content_bounds.y, bounds.height, translation.y));
         }
     }
 
@@ -61,27 +66,45 @@ impl Operation<f32> for Locate {
     }
 
     fn finish(&self) -> Outcome<f32> {
-        match (self.content_top, self.found) {
-            // Content bounds are laid out unscrolled, so the difference is the offset.
-            (Some(top), Some(b)) => Outcome::Some((b.y - top - CONTEXT_ABOVE).max(0.0)),
-            _ => Outcome::None,
+        let (Some((top, height, offset)), Some(b)) = (self.viewport, self.found) else {
+            return Outcome::None;
+        };
+        // Content bounds are laid out unscrolled: the difference is the offset in the content.
+        let (start, end) = (b.y - top, b.y - top + b.height);
+        if self.only_if_hidden {
+            if start >= offset && end <= offset + height {
+                return Outcome::None;
+            }
+            if end > offset + height {
+                // Below the fold: bring it up just far enough, with a little room under it.
+                return Outcome::Some((end + CONTEXT_BELOW - height).max(0.0));
+            }
         }
+        Outcome::Some((start - CONTEXT_ABOVE).max(0.0))
     }
 }
 
-/// Scrolls `scroll` so that the widget `target` is in view, then focuses it when `focus`.
-/// Does nothing when either is not on the screen.
+/// Scrolls `scroll` so that the widget `target` is at the top of the view with what stands
+/// above it, then focuses it when `focus`. Does nothing when either is not on the screen.
 pub fn bring_into_view<T: Send + 'static>(
     scroll: impl Into<Id>,
     target: impl Into<Id>,
     focus: bool,
 ) -> Task<T> {
-    let scroll: Id = scroll.into();
-    let target: Id = target.into();
+    locate(scroll.into(), target.into(), focus, false)
+}
+
+/// Scrolls `scroll` only as far as needed for the widget `target` to be wholly in view.
+pub fn keep_in_view<T: Send + 'static>(scroll: impl Into<Id>, target: impl Into<Id>) -> Task<T> {
+    locate(scroll.into(), target.into(), false, true)
+}
+
+fn locate<T: Send + 'static>(scroll: Id, target: Id, focus: bool, only_if_hidden: bool) -> Task<T> {
     let locate = Locate {
         scroll: scroll.clone(),
         target: target.clone(),
-        content_top: None,
+        only_if_hidden,
+        viewport: None,
         found: None,
     };
     operate(locate).then(move |y| {

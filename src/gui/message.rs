@@ -3,6 +3,7 @@
 
 use super::dialog::{ConfirmChoice, DialogOutcome, FileAction};
 use super::files::Opened;
+use super::session::Direction;
 use super::{export, sentence};
 use iced::widget::text_editor;
 use nianbao_core::model::{Cell, LastYearLink, MetaField, Place, Prose};
@@ -115,8 +116,20 @@ pub enum Message {
     PasteBlock(Cell, String),
     /// Fill every empty cell of the shown table with 0.
     FillZeros(SectionKey),
-    /// Move the keyboard focus to the next field (Tab, Enter in a cell).
+    /// Move the keyboard focus to the next field (Tab).
     FocusNext,
+    /// Enter in a cell: on to the next one down (table 三) or along (tables 二 and 四).
+    CellMove(Cell, Direction),
+    /// An arrow key no field used: from the focused cell to its neighbour.
+    Arrow(Direction),
+    /// The mouse button went up: which field has the focus now?
+    PointerReleased,
+    /// The field that has the keyboard focus (after a click or Tab).
+    Focused(iced::widget::Id),
+    /// F2: edit the focused cell's text in place instead of replacing it.
+    EditInPlace,
+    /// Ctrl+PgDn / Ctrl+PgUp: the next or previous part of the report.
+    PartStep(i8),
     /// Move the keyboard focus to the previous field (Shift+Tab).
     FocusPrevious,
     /// Go to the field a finding is about.

@@ -80,11 +80,48 @@ pub struct Session {
     pub sentence: Option<sentence::State>,
     /// "按基本信息重新生成" was pressed over a preface the person wrote: asking first.
     pub confirm_regenerate: bool,
+    /// The number cell that has the keyboard focus, as far as the app knows.
+    pub focused: Option<Cell>,
     /// Cells' text as typed, so "１２" or " 3" stay as the person typed them while the model
     /// holds the number.
     cell_text: HashMap<Cell, String>,
     editors: HashMap<Prose, text_editor::Content>,
     history: History,
+}
+
+/// A move from one cell to another with the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// The cell a key moves to from `cell`: table 三 as its grid (Enter and the arrow keys down
+/// a column, Tab along a row); tables 二 and 四, printed as one line of cells, in reading order.
+pub fn neighbour(cell: Cell, dir: Direction) -> Option<Cell> {
+    if let Cell::T3(row, col) = cell {
+        let rows: Vec<T3Row> = T3Row::entered().collect();
+        let r = rows.iter().position(|x| *x == row)?;
+        let c = col.index();
+        let last = T3Col::ENTERED.len() - 1;
+        let (r, c) = match dir {
+            Direction::Down => (r + 1, c),
+            Direction::Up => (r.checked_sub(1)?, c),
+            Direction::Right if c < last => (r, c + 1),
+            Direction::Right => (r + 1, 0),
+            Direction::Left if c > 0 => (r, c - 1),
+            Direction::Left => (r.checked_sub(1)?, last),
+        };
+        return Some(Cell::T3(*rows.get(r)?, *T3Col::ENTERED.get(c)?));
+    }
+    let order = entered_cells(cell.section());
+    let i = order.iter().position(|x| *x == cell)?;
+    match dir {
+        Direction::Down | Direction::Right => order.get(i + 1).copied(),
+        Direction::Up | Direction::Left => order.get(i.checked_sub(1)?).copied(),
+    }
 }
 
 /// The fillable cells of a table, in reading order.
@@ -128,6 +165,7 @@ impl Session {
             export: export::State::default(),
             sentence: None,
             confirm_regenerate: false,
+            focused: None,
             cell_text: HashMap::new(),
             editors: HashMap::new(),
             history: History::default(),
