@@ -302,6 +302,47 @@ fn a_row_pasted_from_excel_fills_consecutive_cells() -> Result<(), Error> {
     Ok(())
 }
 
+/// Table 四 copied as printed (15 numbers, a 总计 after each group) fills its 12 cells; the
+/// totals are compared with their parts and a wrong one is named.
+#[test]
+fn table4_pasted_as_printed_skips_and_checks_its_totals() {
+    let mut app = new_report();
+    let line = "0\t1\t0\t0\t1\t2\t0\t0\t0\t2\t0\t0\t0\t1\t9";
+    apply(
+        &mut app,
+        [Message::PasteBlock(
+            Cell::T4(T4Group::Review, T4Col::Kept),
+            line.into(),
+        )],
+    );
+    let t = &doc(&app).report.table4;
+    assert_eq!(*t.get(T4Group::Review, T4Col::Corrected), Entry::Value(1));
+    assert_eq!(
+        *t.get(T4Group::LitigationDirect, T4Col::Kept),
+        Entry::Value(2)
+    );
+    assert_eq!(
+        *t.get(T4Group::LitigationAfterReview, T4Col::Pending),
+        Entry::Value(1)
+    );
+    let notice = app.notice.clone().expect("a message");
+    assert!(notice.text.contains("已粘贴 12 个数字"), "{}", notice.text);
+    assert!(
+        notice.text.contains("3 个总计由程序计算"),
+        "{}",
+        notice.text
+    );
+    assert!(
+        notice.text.contains("粘贴的是 9，而各项之和为 1"),
+        "{}",
+        notice.text
+    );
+    assert!(
+        notice.is_error,
+        "a total that does not add up is not a quiet success"
+    );
+}
+
 #[test]
 fn save_and_reopen_through_the_app() -> Result<(), Error> {
     let dir = temp_dir("save");

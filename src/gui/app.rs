@@ -12,7 +12,7 @@ use super::{components, export, locate, sentence};
 use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Event, Subscription, Task, event, window};
-use nianbao_core::model::{Cell, MetaField, Prose, Report, parse_year};
+use nianbao_core::model::{Cell, MetaField, Place, Prose, Report, parse_year};
 use nianbao_core::store::draft::{self, DraftError};
 use nianbao_core::store::userdata::UserData;
 use nianbao_core::template::SectionKey;
@@ -179,7 +179,7 @@ impl App {
         operation::scroll_to(PAGE_SCROLL, operation::AbsoluteOffset { x: 0.0, y: 0.0 })
     }
 
-    fn jump_to(&mut self, place: nianbao_core::model::Place) -> Task<Message> {
+    fn jump_to(&mut self, place: Place) -> Task<Message> {
         let Some(doc) = self.session.as_mut() else {
             return Task::none();
         };
@@ -599,7 +599,7 @@ impl App {
 
     fn edit_meta(&mut self, field: MetaField, text: String) -> Task<Message> {
         self.with_doc(|doc| {
-            doc.checkpoint(Some(nianbao_core::model::Place::Meta(field)));
+            doc.checkpoint(Some(Place::Meta(field)));
             let result = doc.report.set_meta(field, &text);
             // A date stays as typed ("2025-01-20"); other fields show what the report holds
             // once it is valid, and keep the typed text beside the message while it is not.
@@ -651,7 +651,7 @@ impl App {
     fn edit_overview_title(&mut self, index: usize, text: String) -> Task<Message> {
         self.with_doc(|doc| {
             if index < doc.report.overview.parts.len() {
-                doc.checkpoint(Some(nianbao_core::model::Place::OverviewTitle(index)));
+                doc.checkpoint(Some(Place::OverviewTitle(index)));
             }
             if let Some(part) = doc.report.overview.parts.get_mut(index) {
                 part.title = text;
@@ -766,25 +766,49 @@ impl App {
     /// clipboard to see the cells as they were copied.
     fn cell_pasted(&mut self, cell: Cell, merged: String) -> Task<Message> {
         let task = self.edit_cell(cell, merged);
-        task.chain(iced::clipboard::read().map(move |text| match text {
+        // Read at once, beside (not after) the autosave timer the edit may have started.
+        let read = iced::clipboard::read().map(move |text| match text {
             Some(text) if nianbao_core::model::paste::is_block(&text) => {
                 Message::PasteBlock(cell, text)
             }
             _ => Message::None,
-        }))
+        });
+        Task::batch([read, task])
     }
 
     fn paste_block(&mut self, cell: Cell, text: String) -> Task<Message> {
         let Some(doc) = self.session.as_mut() else {
             return Task::none();
         };
-        let (filled, dropped) = doc.paste_block(cell, &text);
-        if dropped > 0 {
-            self.error(format!(
-                "已粘贴 {filled} 个数字；另有 {dropped} 个超出表格范围，未粘贴。"
+        let pasted = doc.paste_block(cell, &text);
+        let mut said = match (pasted.cells.first(), pasted.cells.last()) {
+            (Some((first, _)), Some((last, _))) => format!(
+                "已粘贴 {} 个数字：从{}到{}。",
+                pasted.cells.len(),
+                Place::Cell(*first).describe(),
+                Place::Cell(*last).describe()
+            ),
+            _ => "粘贴的内容里没有可以填入的数字。".to_string(),
+        };
+        if pasted.totals_skipped > 0 {
+            said.push_str(&format!(
+                "其中 {} 个总计由程序计算，未粘贴。",
+                pasted.totals_skipped
             ));
+        }
+        for (cell, printed, sum) in &pasted.totals_differ {
+            said.push_str(&format!(
+                "注意：{}粘贴的是 {printed}，而各项之和为 {sum}。",
+                Place::Cell(*cell).describe()
+            ));
+        }
+        if pasted.dropped > 0 {
+            said.push_str(&format!("另有 {} 个超出表格范围，未粘贴。", pasted.dropped));
+        }
+        if pasted.totals_differ.is_empty() && pasted.dropped == 0 && !pasted.cells.is_empty() {
+            self.info(said);
         } else {
-            self.info(format!("已粘贴 {filled} 个数字。"));
+            self.error(said);
         }
         self.after_edit()
     }

@@ -383,63 +383,19 @@ impl Session {
         self.changed();
     }
 
-    /// Spreads pasted cells over the table from `start` on, in reading order. Returns how many
-    /// cells were filled and how many did not fit.
-    pub fn paste_block(&mut self, start: Cell, text: &str) -> (usize, usize) {
-        let block = paste::split_block(text);
-        let (cells, dropped): (Vec<(Cell, String)>, usize) = match start {
-            Cell::T3(row, col) => {
-                let rows: Vec<usize> = T3Row::entered().map(T3Row::index).collect();
-                let (placed, dropped) = paste::place_block(
-                    &block,
-                    &rows,
-                    T3Col::ENTERED.len(),
-                    row.index(),
-                    col.index(),
-                );
-                let cells = placed
-                    .into_iter()
-                    .map(|(r, c, t)| (Cell::T3(T3Row::ALL[r], T3Col::ENTERED[c]), t))
-                    .collect();
-                (cells, dropped)
-            }
-            Cell::T4(group, col) => {
-                let groups: Vec<usize> = (0..T4Group::ALL.len()).collect();
-                let (placed, dropped) = paste::place_block(
-                    &block,
-                    &groups,
-                    T4Col::ENTERED.len(),
-                    group as usize,
-                    col.index(),
-                );
-                let cells = placed
-                    .into_iter()
-                    .map(|(g, c, t)| (Cell::T4(T4Group::ALL[g], T4Col::ENTERED[c]), t))
-                    .collect();
-                (cells, dropped)
-            }
-            // Table 二 in reading order: its nine counts, then the amount.
-            Cell::T2(_) | Cell::T2Fee => {
-                let order = entered_cells(SectionKey::Proactive);
-                let first = order.iter().position(|&c| c == start).unwrap_or(0);
-                let flat: Vec<String> = block.into_iter().flatten().collect();
-                let dropped = flat.len().saturating_sub(order.len() - first);
-                let cells = order[first..].iter().copied().zip(flat).collect();
-                (cells, dropped)
-            }
-        };
-        let filled = cells.len();
-        if filled > 0 {
+    /// Spreads pasted cells over the table from `start` on, recognising the tables as printed
+    /// (see `model::paste`), as one step of 撤销.
+    pub fn paste_block(&mut self, start: Cell, text: &str) -> paste::Pasted {
+        let pasted = paste::paste(&self.report, start, text);
+        if !pasted.cells.is_empty() {
             self.checkpoint(None);
-        }
-        for (cell, text) in cells {
-            self.report.set_cell(cell, &text);
-            self.cell_text.insert(cell, text);
-        }
-        if filled > 0 {
+            for (cell, text) in &pasted.cells {
+                self.report.set_cell(*cell, text);
+                self.cell_text.insert(*cell, text.clone());
+            }
             self.changed();
         }
-        (filled, dropped)
+        pasted
     }
 
     /// Fills the empty cells of one table with 0.
