@@ -274,18 +274,13 @@ mod tests {
         let mut text = String::new();
         for row in T3Row::ALL {
             let label = row.def().label;
-            let values: Vec<String> = if row == T3Row::TOTAL {
-                vec!["5", "0", "0", "0", "0", "0", "5"]
-                    .into_iter()
+            // 5 applications from 自然人, all 予以公开: the （七）总计 row and the 总计 column agree.
+            let values: Vec<String> = if [T3Row::NEW, T3Row::OPEN, T3Row::TOTAL].contains(&row) {
+                ["5", "0", "0", "0", "0", "0", "5"]
                     .map(String::from)
-                    .collect()
-            } else if row == T3Row::NEW || row == T3Row::OPEN {
-                vec!["5", "0", "0", "0", "0", "0", "5"]
-                    .into_iter()
-                    .map(String::from)
-                    .collect()
+                    .to_vec()
             } else {
-                vec!["0"; 7].into_iter().map(String::from).collect()
+                vec!["0".to_string(); 7]
             };
             // Excel gives a merged label once and empty cells under it.
             let group = match row.def().group {
