@@ -46,6 +46,8 @@ subset() { # $1 = source .ttc, $2 = output .otf
 subset "$NOTO/NotoSerifCJK-Bold.ttc"    "$FONTS_DIR/NotoSerifSC-Bold.otf"
 subset "$NOTO/NotoSerifCJK-Regular.ttc" "$FONTS_DIR/NotoSerifSC-Regular.otf"
 subset "$NOTO/NotoSansCJK-Regular.ttc"  "$FONTS_DIR/NotoSansSC-Regular.otf"
+# The app's UI font gets a family name of its own (see rename-ui-font.py).
+python3 "$(dirname "$0")/rename-ui-font.py" "$FONTS_DIR/NotoSansSC-Regular.otf"
 
 # Fandol: GPL-3 + font exception, copied unmodified.
 cp "$FANDOL/FandolFang-Regular.otf" "$FANDOL/FandolKai-Regular.otf" "$FONTS_DIR/"

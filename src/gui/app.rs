@@ -4,9 +4,9 @@
 use super::dialog::{ConfirmChoice, DialogOutcome, FileAction, PathPrompt, Pending};
 use super::files::LastYear;
 use super::files::{self, Opened, Purpose};
-use super::message::{Message, Page, Saved};
+use super::message::{Direction, Message, Page, Saved};
 use super::pages::{self, PAGE_SCROLL};
-use super::session::{Direction, Session, entered_cells, neighbour};
+use super::session::{Session, entered_cells, neighbour};
 use super::state::{App, Notice};
 use super::{components, export, locate, sentence};
 use iced::keyboard::{self, key};

@@ -1,7 +1,7 @@
 //! Pieces the screens share: a number cell, a prose block, table cells.
 
-use super::message::Message;
-use super::session::{Direction, Session, entered_cells};
+use super::message::{Direction, Message};
+use super::session::{Session, entered_cells};
 use super::style::{self, CellLook};
 use iced::widget::{button, column, container, row, text, text_editor, text_input};
 use iced::{Fill, alignment};

@@ -3,7 +3,6 @@
 
 use super::dialog::{ConfirmChoice, DialogOutcome, FileAction};
 use super::files::Opened;
-use super::session::Direction;
 use super::{export, sentence};
 use iced::widget::text_editor;
 use nianbao_core::model::{Cell, LastYearLink, MetaField, Place, Prose};
@@ -49,6 +48,15 @@ pub struct Saved {
     pub link: Option<LastYearLink>,
     pub path: PathBuf,
     pub result: Result<(), DraftError>,
+}
+
+/// A move from one cell to another with the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Left,
+    Right,
 }
 
 /// The messages of the app. `update` hands each to a small method of the same theme.

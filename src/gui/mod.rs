@@ -19,10 +19,12 @@ pub use state::App;
 
 use std::path::PathBuf;
 
-/// The bundled UI font (Noto Sans CJK SC, subset), so the app looks the same on every PC.
+/// The bundled UI font (a subset of Noto Sans CJK SC under a family name of its own, see
+/// fonts/rename-ui-font.py), so the app looks the same on every PC, fonts-noto-cjk installed or
+/// not.
 pub const UI_FONT_BYTES: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular.otf");
 /// Its family name.
-pub const UI_FONT: iced::Font = iced::Font::with_name("Noto Sans CJK SC");
+pub const UI_FONT: iced::Font = iced::Font::with_name("Nianbao Sans SC");
 /// The default text size.
 pub const TEXT_SIZE: f32 = 15.0;
 

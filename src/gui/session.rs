@@ -4,7 +4,7 @@
 //! report makes a new `Session`, so nothing of the previous one lingers.
 
 use super::files::LastYear;
-use super::message::Page;
+use super::message::{Direction, Page};
 use super::{export, sentence};
 use iced::widget::text_editor;
 use nianbao_core::check::{self, Finding, Severity};
@@ -87,15 +87,6 @@ pub struct Session {
     cell_text: HashMap<Cell, String>,
     editors: HashMap<Prose, text_editor::Content>,
     history: History,
-}
-
-/// A move from one cell to another with the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Up,
-    Down,
-    Left,
-    Right,
 }
 
 /// The cell a key moves to from `cell`: table 三 as its grid (Enter and the arrow keys down

@@ -121,8 +121,11 @@ fn module_of(path: &[String], modules: &BTreeSet<Vec<String>>) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The code of a file without comments and without its unit tests (a `#[cfg(test)]` module at
+/// the end of the file may use any module, as an integration test would).
 fn without_comments(text: &str) -> String {
-    text.lines()
+    let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+    code.lines()
         .filter(|l| !l.trim_start().starts_with("//"))
         .collect::<Vec<_>>()
         .join("\n")

@@ -21,7 +21,7 @@ fn each_role_has_its_bundled_face() {
     assert_eq!(family(&set, Role::Body, '政'), "FandolFang R");
     assert!(family(&set, Role::Subheading, '政').starts_with("FandolKai"));
     assert!(family(&set, Role::Title, '政').contains("Noto Serif CJK SC"));
-    assert!(family(&set, Role::Heading, '政').contains("Noto Sans CJK SC"));
+    assert!(family(&set, Role::Heading, '政').contains("Nianbao Sans SC"));
     assert!(family(&set, Role::PageNumber, '1').contains("Noto Serif CJK SC"));
     // Title in the Bold face, page numbers in the Regular one.
     let title = set.glyph(Role::Title, '政').unwrap().face;
