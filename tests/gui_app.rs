@@ -498,6 +498,36 @@ fn every_place_has_a_widget_on_its_page() -> Result<(), Error> {
     Ok(())
 }
 
+/// Each part shows its own findings under its heading (the side list says "1 条提示"; the page
+/// says which).
+#[test]
+fn every_page_shows_its_findings() -> Result<(), Error> {
+    let mut app = App::new(None);
+    let _ = app.update(Message::OpenExample);
+    let blanks = [
+        (Cell::T2(T2Cell::Penalty), SectionKey::Proactive),
+        (Cell::T4(T4Group::Review, T4Col::Kept), SectionKey::Review),
+    ];
+    for (cell, _) in blanks {
+        let _ = app.update(Message::CellInput(cell, String::new()));
+    }
+    if let Some(doc) = app.session.as_mut() {
+        doc.set_prose(Prose::Problems, "无".into());
+        doc.set_prose(Prose::OtherItem(1), String::new());
+    }
+    for (cell, section) in blanks {
+        let _ = app.update(Message::Show(Page::Section(section)));
+        let mut ui = simulator(&app);
+        ui.find(Place::Cell(cell).describe())?;
+        ui.find("单元格为空。没有的请填0，不要留空或填“/”“-”。")?;
+    }
+    let _ = app.update(Message::Show(Page::Section(SectionKey::Problems)));
+    simulator(&app).find("SEC5")?;
+    let _ = app.update(Message::Show(Page::Section(SectionKey::Other)));
+    simulator(&app).find("SEC6")?;
+    Ok(())
+}
+
 /// Snapshots each screen with the example report open.
 #[test]
 fn every_screen_with_the_example() -> Result<(), Error> {

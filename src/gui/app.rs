@@ -172,6 +172,10 @@ impl App {
             return Task::none();
         };
         doc.page = page;
+        // What was said about the last page no longer applies; errors stay until dismissed.
+        if self.notice.as_ref().is_some_and(|n| !n.is_error) {
+            self.notice = None;
+        }
         if page == Page::Export {
             let draft = doc.path.clone();
             doc.export.suggest_path(&doc.report, draft.as_deref());
@@ -898,8 +902,9 @@ impl App {
     }
 
     fn autosave_written(&mut self, result: Result<(), DraftError>) -> Task<Message> {
-        if let Err(e) = result {
-            self.error(format!("自动保存失败：{e}。请尽快手动保存（Ctrl+S）。"));
+        match result {
+            Ok(()) => self.autosaved_at = Some(std::time::SystemTime::now()),
+            Err(e) => self.error(format!("自动保存失败：{e}。请尽快手动保存（Ctrl+S）。")),
         }
         Task::none()
     }

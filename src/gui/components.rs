@@ -138,7 +138,9 @@ pub fn prose_block<'a>(
     let highlight = doc.target == Some(Place::Prose(field));
     // Text still exactly last year's is marked until the person edits it, beside the hint so
     // that a crowded title row never squeezes it.
-    let hint: Element<'a> = if doc.inherited.contains(&field) {
+    let hint: Element<'a> = if hint.is_empty() {
+        column![].into()
+    } else if doc.inherited.contains(&field) {
         row![
             text(hint).size(13).color(style::MUTED).width(Fill),
             container(text("沿用上年内容，请更新").size(12))
@@ -157,6 +159,8 @@ pub fn prose_block<'a>(
         .placeholder("在此输入……")
         .size(15)
         .padding(8)
+        // A long web address has no spaces: break it anywhere rather than run out of the box.
+        .wrapping(iced::widget::text::Wrapping::WordOrGlyph)
         .height(height);
     container(
         column![

@@ -215,8 +215,14 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
         c.arg(path);
         c
     };
-    command
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| format!("无法用系统程序打开 {}：{e}", path.display()))
+    command.spawn().map(|_| ()).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                "这台电脑上没有找到用来打开文件的程序。请安装PDF阅读器（如WPS或系统自带的文档查看器），或到文件夹中直接打开该文件".to_string()
+            }
+            std::io::ErrorKind::PermissionDenied => "没有权限启动打开文件的程序".to_string(),
+            _ => e.to_string(),
+        };
+        format!("无法用系统程序打开 {}：{why}。", path.display())
+    })
 }

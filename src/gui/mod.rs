@@ -55,6 +55,9 @@ pub fn program(
         .theme(|_: &App| iced::Theme::Light)
         .window(iced::window::Settings {
             size: iced::Size::new(1280.0, 800.0),
+            // Fits whatever screen the office PC has (a 1366×768 laptop hides the foot of a
+            // 1280×800 window under the taskbar).
+            maximized: true,
             min_size: Some(iced::Size::new(900.0, 600.0)),
             exit_on_close_request: false,
             platform_specific: platform_specific(),

@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PartState {
     NotStarted,
+    /// Begun, with this many fields still blank.
+    Unfilled(usize),
     Errors(usize),
     Warnings(usize),
     Complete,
@@ -419,6 +421,23 @@ impl Session {
     pub fn part_state(&self, page: Page) -> PartState {
         if !self.started(page) {
             return PartState::NotStarted;
+        }
+        // 基本信息 is done only when the title and the preface have all they need.
+        if page == Page::Meta {
+            let blank = [
+                MetaField::Agency,
+                MetaField::Year,
+                MetaField::PortalName,
+                MetaField::PortalUrl,
+                MetaField::Address,
+                MetaField::Phone,
+            ]
+            .into_iter()
+            .filter(|f| self.report.meta_text(*f).trim().is_empty())
+            .count();
+            if blank > 0 {
+                return PartState::Unfilled(blank);
+            }
         }
         let (mut errors, mut warnings) = (0, 0);
         for f in self.findings_on(page) {

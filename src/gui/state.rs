@@ -7,6 +7,7 @@ use super::message::Page;
 use super::session::Session;
 use nianbao_core::store::userdata::{Recoverable, UserData};
 use std::path::PathBuf;
+use std::time::SystemTime;
 
 /// A line in the message bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,8 @@ pub struct App {
     pub(super) after_save: Option<Pending>,
     /// An autosave timer is running.
     pub(super) autosave_scheduled: bool,
+    /// When the working report was last autosaved, shown beside its name.
+    pub autosaved_at: Option<SystemTime>,
 }
 
 impl App {
@@ -67,7 +70,22 @@ impl App {
             confirm: None,
             after_save: None,
             autosave_scheduled: false,
+            autosaved_at: None,
         }
+    }
+
+    /// "已自动保存 10:32" while the report has changes not yet saved to its file.
+    pub fn autosave_note(&self) -> Option<String> {
+        let doc = self.session.as_ref()?;
+        let at = self.autosaved_at.filter(|_| doc.dirty)?;
+        let secs = at.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs();
+        // Beijing time: the one time zone of the offices this is for (no daylight saving).
+        let minutes = (secs + 8 * 3600) / 60 % (24 * 60);
+        Some(format!(
+            "已自动保存 {:02}:{:02}",
+            minutes / 60,
+            minutes % 60
+        ))
     }
 
     /// The screen shown.

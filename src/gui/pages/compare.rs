@@ -94,10 +94,11 @@ fn figures_table<'a>(c: &Comparison, last_name: &str, this_name: &str) -> Elemen
     table.into()
 }
 
+/// Changes are facts, not verdicts: more applications or more 行政诉讼 is neither good nor
+/// bad, so a change is shown in one neutral colour whichever way it goes.
 fn change_color(f: &Figure) -> iced::Color {
     match f.change() {
-        Some(c) if c > 0 => style::OK,
-        Some(c) if c < 0 => style::ERROR,
+        Some(c) if c != 0 => style::ACCENT,
         _ => style::MUTED,
     }
 }

@@ -7,7 +7,6 @@ use crate::gui::session::Session;
 use crate::gui::style;
 use iced::Fill;
 use iced::widget::{button, column, container, row, text, text_input};
-use nianbao_core::check::Severity;
 use nianbao_core::model::{Date, InputError, MetaField, PREFACE_NAME, Place, Prose, parse_year};
 use nianbao_core::template::PREFACE_HINT;
 
@@ -86,23 +85,6 @@ pub fn view(doc: &Session) -> Element<'_> {
         );
     }
     let preface_title: Element<'_> = preface_title.into();
-    let mut findings = column![].spacing(2);
-    for f in doc.findings_on(Page::Meta) {
-        findings = findings.push(
-            button(
-                text(format!("{}：{}", f.place.describe(), f.message))
-                    .size(13)
-                    .color(if f.severity == Severity::Error {
-                        style::ERROR
-                    } else {
-                        style::WARNING
-                    }),
-            )
-            .on_press(Message::JumpTo(f.place))
-            .padding([1, 4])
-            .style(button::text),
-        );
-    }
     column![
         super::page_head(
             "基本信息".to_string(),
@@ -113,7 +95,7 @@ pub fn view(doc: &Session) -> Element<'_> {
             .width(Fill)
             .style(style::panel(false)),
         last_year_box(doc),
-        findings,
+        super::page_findings(doc, Page::Meta),
         prose_block(doc, Prose::Preface, preface_title, PREFACE_HINT, EDITOR_H + 40.0),
     ]
     .spacing(14)

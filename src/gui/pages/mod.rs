@@ -137,10 +137,10 @@ fn toolbar(app: &App) -> Element<'_> {
     };
     let name: Element<'_> = match &app.session {
         Some(doc) => {
-            let mark = if doc.dirty {
-                "（有未保存的修改）"
-            } else {
-                ""
+            let mark = match (doc.dirty, app.autosave_note()) {
+                (true, Some(note)) => format!("（有未保存的修改，{note}）"),
+                (true, None) => "（有未保存的修改）".to_string(),
+                (false, _) => String::new(),
             };
             text(format!("{}{}", doc.name(), mark)).size(14).into()
         }
@@ -234,6 +234,7 @@ fn sidebar(doc: &Session, current: Page) -> Element<'_> {
         let (t, color) = match state {
             None => (String::new(), style::MUTED),
             Some(PartState::NotStarted) => ("未开始".to_string(), style::MUTED),
+            Some(PartState::Unfilled(n)) => (format!("还有 {n} 项未填"), style::WARNING),
             Some(PartState::Errors(n)) => (format!("{n} 个错误"), style::ERROR),
             Some(PartState::Warnings(n)) => (format!("{n} 条提示"), style::WARNING),
             Some(PartState::Complete) => ("已完成".to_string(), style::OK),
@@ -379,6 +380,18 @@ pub fn widget_of(place: &Place) -> (iced::widget::Id, bool) {
         Place::Cell(cell) => focus(components::cell_id(cell)),
         Place::Table3Column(_) => view(T3_BALANCE),
     }
+}
+
+/// The findings of the checks about what a page shows, under its heading: each goes to its
+/// field when chosen. Nothing when there are none.
+pub fn page_findings(doc: &Session, page: Page) -> Element<'_> {
+    let mut list = column![].spacing(4);
+    let mut any = false;
+    for f in doc.findings_on(page) {
+        any = true;
+        list = list.push(checks::finding_row(f));
+    }
+    if any { list.into() } else { space().into() }
 }
 
 /// A page's heading and the national format's hint for it.

@@ -10,7 +10,11 @@ const ITEM_EDITOR_H: f32 = 120.0;
 
 pub fn view(doc: &Session) -> Element<'_> {
     let def = template::section(SectionKey::Other);
-    let mut page = column![super::page_head(def.heading(), def.hint)].spacing(14);
+    let mut page = column![
+        super::page_head(def.heading(), def.hint),
+        super::page_findings(doc, crate::gui::message::Page::Section(SectionKey::Other)),
+    ]
+    .spacing(14);
     for (i, item) in OTHER_ITEMS.iter().enumerate() {
         page = page.push(prose_block(
             doc,

@@ -26,6 +26,10 @@ pub fn view(doc: &Session) -> Element<'_> {
     let def = template::section(SectionKey::Overview);
     let mut page = column![
         super::page_head(def.heading(), def.hint),
+        super::page_findings(
+            doc,
+            crate::gui::message::Page::Section(SectionKey::Overview)
+        ),
         prose_block(
             doc,
             Prose::OverviewIntro,
@@ -43,7 +47,7 @@ pub fn view(doc: &Session) -> Element<'_> {
             .get(i)
             .map_or(sub.title, |p| p.title.as_str());
         let mut head = row![
-            text(template::paren_numeral(i)).size(16),
+            text(template::paren_numeral(i)).size(16).width(52),
             text_input(sub.title, title)
                 .id(title_id(i))
                 .on_input(move |s| Message::OverviewTitleChanged(i, s))

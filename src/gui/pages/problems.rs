@@ -10,11 +10,15 @@ pub fn view(doc: &Session) -> Element<'_> {
     let def = template::section(SectionKey::Problems);
     column![
         super::page_head(def.heading(), def.hint),
+        super::page_findings(
+            doc,
+            crate::gui::message::Page::Section(SectionKey::Problems)
+        ),
         prose_block(
             doc,
             Prose::Problems,
-            text(def.heading()).size(16).into(),
-            def.hint,
+            text("正文").size(16).into(),
+            "",
             EDITOR_H * 2.0,
         ),
     ]

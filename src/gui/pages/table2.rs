@@ -38,6 +38,10 @@ pub fn view(doc: &Session) -> Element<'_> {
     }
     column![
         super::page_head(def.heading(), def.hint),
+        super::page_findings(
+            doc,
+            crate::gui::message::Page::Section(SectionKey::Proactive)
+        ),
         fill_zeros_button(SectionKey::Proactive),
         table,
     ]

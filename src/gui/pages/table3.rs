@@ -5,12 +5,12 @@ use super::page_head;
 use crate::gui::components::{
     Element, TABLE_TEXT, fill_zeros_button, header_cell, label_cell, number_cell, total_cell,
 };
-use crate::gui::message::{Message, Page};
+use crate::gui::message::Page;
 use crate::gui::session::Session;
 use crate::gui::style;
 use iced::widget::scrollable::{Direction, Scrollbar};
-use iced::widget::{Column, button, column, container, row, scrollable, text};
-use nianbao_core::model::{Cell, Place, Total};
+use iced::widget::{Column, column, container, row, scrollable, text};
+use nianbao_core::model::{Cell, Total};
 use nianbao_core::template::{
     self, SectionKey, T3_APPLICANTS_HEADER, T3_BALANCE_NOTE, T3_COLS, T3_LEGAL_PERSONS_HEADER,
     T3_RESULTS_LABEL, T3_ROWS, T3Col, T3Row, T3RowKind,
@@ -58,28 +58,15 @@ fn rows_h(rows: std::ops::Range<usize>) -> f32 {
 pub fn view(doc: &Session) -> Element<'_> {
     let def = template::section(SectionKey::Applications);
     let grid = column![header(), row![labels(), numbers(doc)], balance(doc)];
-    let mut page = column![
+    let page = column![
         page_head(def.heading(), def.hint),
+        super::page_findings(doc, Page::Section(SectionKey::Applications)),
         fill_zeros_button(SectionKey::Applications),
         scrollable(container(grid).padding(iced::Padding::ZERO.bottom(12))).direction(
             Direction::Horizontal(Scrollbar::new().width(8).scroller_width(8))
         ),
     ]
     .spacing(12);
-    for f in doc.findings_on(Page::Section(SectionKey::Applications)) {
-        if let Place::Table3Column(_) = f.place {
-            page = page.push(
-                button(
-                    text(format!("{}：{}", f.place.describe(), f.message))
-                        .size(13)
-                        .color(style::ERROR),
-                )
-                .on_press(Message::JumpTo(f.place))
-                .padding([1, 4])
-                .style(button::text),
-            );
-        }
-    }
     page.push(
         text("黄底“未填”＝尚未填写；0＝已填写为零；灰底＝程序自动计算；合计后的“…”＝该合计中还有未填或填错的格子。Tab/Enter 到下一格，Shift+Tab 回上一格；从Excel/WPS复制的一行或一块数字可直接粘贴。")
             .size(13)

@@ -51,6 +51,7 @@ pub fn view(doc: &Session) -> Element<'_> {
     }));
     column![
         super::page_head(def.heading(), def.hint),
+        super::page_findings(doc, crate::gui::message::Page::Section(SectionKey::Review)),
         fill_zeros_button(SectionKey::Review),
         scrollable(container(column![header, data]).padding(iced::Padding::ZERO.bottom(12)))
             .direction(Direction::Horizontal(
