@@ -178,6 +178,9 @@ fn document_kinds() -> [(&'static str, [T2Cell; 3]); 2] {
 /// Whether a clause concerns a table at all: a number next to none of these words (信息 759
 /// 条, 信件 163 件) is not the tables' business.
 fn about_tables(c: &str) -> bool {
+    if any(c, ph::NOT_APPLICATIONS) && !any(c, ph::APPLICATION_WORDS) {
+        return false;
+    }
     any(c, ph::APPLICATION_WORDS)
         || c.contains("结转")
         || any(c, ph::CARRIED_IN)
@@ -275,9 +278,9 @@ fn read_clause(r: &Report, c: &str, kind: Option<usize>) -> Option<Option<Readin
         } else {
             None
         };
-        // A kind carried over from earlier in the sentence needs its own verb and "文件".
-        if named_kind != document_kinds().iter().position(|(k, _)| c.contains(k))
-            && (pick.is_none() || !c.contains("文件"))
+        // A kind carried over from earlier in the sentence needs its own verb ("（含新制定5件，
+        // 修改4件，废止4件）": 修改 is no cell of the table).
+        if named_kind != document_kinds().iter().position(|(k, _)| c.contains(k)) && pick.is_none()
         {
             return None;
         }
@@ -506,9 +509,10 @@ fn audit(r: &Report, mut f: Option<&mut Findings>) -> ProseAudit {
         for claim in claims(text) {
             let kind = last_kind(&sentence_before(&chars, claim.at));
             let read = match read_clause(r, &claim.context, kind) {
-                // Nothing in the clause before the number: "其中10件已经完成答复".
+                // What is counted is named after the number: "其中10件已经完成答复",
+                // "共收到12件信息依申请公开", "另有2件结转下年度".
                 Some(None) | None if !about_tables(&claim.context) => {
-                    read_clause(r, &claim.after, None)
+                    read_clause(r, &format!("{}{}", claim.context, claim.after), kind)
                 }
                 other => other,
             };

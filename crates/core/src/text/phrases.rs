@@ -45,6 +45,12 @@ pub const RECEIVE_VERBS: &[&str] = &[
 /// Words that make a clause about applications.
 pub const APPLICATION_WORDS: &[&str] = &["申请", "依申请公开"];
 
+/// Things other than applications that reports count next to the same verbs ("办结留言230条",
+/// "受理县长信箱有效信件163件"): a clause naming one of them and no 申请 is not about table 三.
+pub const NOT_APPLICATIONS: &[&str] = &[
+    "留言", "信件", "来信", "建议", "提案", "热线", "诉求", "工单", "咨询", "信箱", "投诉",
+];
+
 /// Handled applications (the （七）总计 row): "办结N件", "已办理完毕", "完成答复".
 pub const HANDLED: &[&str] = &[
     "办结",
