@@ -16,7 +16,7 @@ nianbao — 政府信息公开工作年度报告 编写、检查与打印
 用法:
   nianbao                          打开桌面程序
   nianbao 草稿.ron                 打开桌面程序并打开该草稿
-  nianbao check 草稿.ron [--last-year 上年.ron] [--json]
+  nianbao check 草稿.ron [--last-year 上年.ron] [--json] [--deny-warnings]
                                    检查报告，列出问题；有错误时退出码为 1
   nianbao export 草稿.ron -o 报告.pdf [--bundled-fonts]
                                    导出可打印的 PDF

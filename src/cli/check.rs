@@ -1,9 +1,22 @@
 //! `nianbao check`: the findings of a draft, readable or as JSON.
+//!
+//! Exit codes: 0 no errors (and, with `--deny-warnings`, no unacknowledged warnings); 1 errors,
+//! or unacknowledged warnings with `--deny-warnings`; 2 a usage error or a draft that cannot be
+//! read. Output to a closed pipe (`| head`) ends quietly.
 
 use super::args::{Args, EXIT_FINDINGS, EXIT_USAGE, USAGE, load_or_report};
-use nianbao_core::check::{self, Finding, Severity};
+use nianbao_core::check::{self, Reviewed, Severity};
+use nianbao_core::model::Report;
 use nianbao_core::yearly;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+
+/// Writes to stdout; a closed pipe is no error (the reader has seen enough).
+pub fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
 
 /// `nianbao check DRAFT.ron [--last-year LAST.ron] [--json]`.
 pub fn run(args: &[String]) -> i32 {
@@ -14,7 +27,7 @@ pub fn run(args: &[String]) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let unknown = args.unknown(&["--last-year", "--json"]);
+    let unknown = args.unknown(&["--last-year", "--json", "--deny-warnings"]);
     if !unknown.is_empty() || args.positional.len() != 1 {
         if !unknown.is_empty() {
             eprintln!("不认识的选项：{}", unknown.join(" "));
@@ -38,63 +51,133 @@ pub fn run(args: &[String]) -> i32 {
         },
         None => None,
     };
-    let findings = check::check(&report, last.as_ref());
+    let findings = check::review(&report, check::check(&report, last.as_ref()));
     if args.flag("--json") {
-        print_json(&findings);
+        emit(&json(&findings));
     } else {
-        print_readable(&report.title(), &findings, last_path.as_deref());
-        // With last year's report at hand, the reviewer also sees what moved.
+        let mut text = readable(&report, &findings, last_path.as_deref());
         if let Some(last) = &last {
-            println!();
-            print!(
-                "{}",
-                crate::cli::compare::to_text(&yearly::compare(&report, last))
-            );
+            text.push_str(&similarity_text(&check::similarity(&report, last)));
+            // With last year's report at hand, the reviewer also sees what moved.
+            text.push('\n');
+            text.push_str(&crate::cli::compare::to_text(&yearly::compare(
+                &report, last,
+            )));
         }
+        emit(&text);
     }
-    if check::has_errors(&findings) {
+    let errors = findings
+        .iter()
+        .any(|f| f.finding.severity == Severity::Error);
+    let open_warnings = findings
+        .iter()
+        .any(|f| f.finding.severity == Severity::Warning && f.acknowledged.is_none());
+    if errors || (args.flag("--deny-warnings") && open_warnings) {
         EXIT_FINDINGS
     } else {
         0
     }
 }
 
-fn print_json(findings: &[Finding]) {
+fn json(findings: &[Reviewed]) -> String {
     #[derive(serde::Serialize)]
     struct Out<'a> {
         #[serde(flatten)]
-        finding: &'a Finding,
+        finding: &'a Reviewed,
         location: String,
     }
     let out: Vec<Out> = findings
         .iter()
         .map(|finding| Out {
             finding,
-            location: finding.place.describe(),
+            location: finding.finding.place.describe(),
         })
         .collect();
     match serde_json::to_string_pretty(&out) {
-        Ok(s) => println!("{s}"),
-        Err(e) => eprintln!("无法生成 JSON：{e}"),
+        Ok(s) => format!("{s}\n"),
+        Err(e) => {
+            eprintln!("无法生成 JSON：{e}");
+            String::new()
+        }
     }
 }
 
-fn print_readable(title: &str, findings: &[Finding], last: Option<&Path>) {
-    println!("{title}");
+fn readable(report: &Report, findings: &[Reviewed], last: Option<&Path>) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", report.title());
     if let Some(p) = last {
-        println!("（与上年报告 {} 作跨年核对）", p.display());
+        let _ = writeln!(s, "（与上年报告 {} 作跨年核对）", p.display());
     }
-    let errors = findings
+    let open: Vec<&Reviewed> = findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.acknowledged.is_none())
+        .collect();
+    let errors = open
+        .iter()
+        .filter(|f| f.finding.severity == Severity::Error)
         .count();
-    let warnings = findings.len() - errors;
-    if findings.is_empty() {
-        println!("检查通过：没有发现问题。");
-        return;
+    let warnings = open.len() - errors;
+    if open.is_empty() {
+        let _ = writeln!(s, "检查通过：没有发现问题。");
+    } else {
+        for f in &open {
+            let _ = writeln!(s, "{}", f.finding);
+        }
+        let _ = writeln!(s, "共 {errors} 个错误，{warnings} 个提示。");
     }
-    for f in findings {
-        println!("{f}");
+    let acknowledged: Vec<&Reviewed> = findings
+        .iter()
+        .filter(|f| f.acknowledged.is_some())
+        .collect();
+    if !acknowledged.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n已核实的提示（{} 个，不计入上面的数目）：",
+            acknowledged.len()
+        );
+        for f in acknowledged {
+            let _ = writeln!(
+                s,
+                "{}\n    已核实：{}",
+                f.finding,
+                f.acknowledged.as_deref().unwrap_or_default()
+            );
+        }
     }
-    println!("共 {errors} 个错误，{warnings} 个提示。");
+    let audit = check::prose_numbers(report);
+    let unchecked: Vec<_> = audit.unchecked().collect();
+    let _ = write!(s, "\n{}", audit.summary());
+    if unchecked.is_empty() {
+        let _ = writeln!(s, "。");
+    } else {
+        let _ = writeln!(s, "，请逐一人工核对：");
+        for n in unchecked {
+            let _ = writeln!(
+                s,
+                "  {}：“{}”（{}）",
+                n.place.describe(),
+                n.text,
+                n.status.reason()
+            );
+        }
+    }
+    let _ = writeln!(s, "总体情况共 {} 字。", check::overview_chars(report));
+    s
+}
+
+fn similarity_text(sim: &check::Similarity) -> String {
+    let mut s = format!(
+        "\n与上年报告的文字重复率（数字和数据句不计；评估中超过 {}% 会扣分）：\n",
+        sim.line_percent
+    );
+    for section in &sim.sections {
+        let _ = writeln!(s, "  {}：{}%", section.heading, section.overlap.percent());
+    }
+    let over = if sim.over_line() {
+        "，超过评估线"
+    } else {
+        ""
+    };
+    let _ = writeln!(s, "  全文：{}%{over}", sim.whole.percent());
+    s
 }

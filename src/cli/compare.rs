@@ -27,14 +27,14 @@ pub fn run(args: &[String]) -> i32 {
     let comparison = yearly::compare(&this, &last);
     if args.flag("--json") {
         match serde_json::to_string_pretty(&comparison) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => crate::cli::check::emit(&format!("{s}\n")),
             Err(e) => {
                 eprintln!("无法生成 JSON：{e}");
                 return EXIT_USAGE;
             }
         }
     } else {
-        print!("{}", to_text(&comparison));
+        crate::cli::check::emit(&to_text(&comparison));
     }
     0
 }
@@ -92,7 +92,18 @@ pub fn to_text(c: &Comparison) -> String {
         .max()
         .unwrap_or(0)
         .max(4);
-    let value_w = 10;
+    // Wide enough for the widest value and a space before it, so that two long numbers never
+    // run together ("59237.2449" "72701.2578").
+    let value_w = c
+        .figures
+        .iter()
+        .flat_map(|f| [f.format_value(f.last), f.format_value(f.this)])
+        .map(|v| display_width(&v))
+        .chain([display_width(&last), display_width(&this)])
+        .max()
+        .unwrap_or(0)
+        .max(8)
+        + 2;
     let mut out = format!("与上年对比（{last} → {this}）\n");
     out.push_str(&format!(
         "{}{}{}  {}\n",

@@ -35,16 +35,18 @@ pub fn run(args: &[String]) -> i32 {
         return EXIT_USAGE;
     };
     let generated = sentences::generate(&report, &options);
+    let mut out = String::new();
     for p in &generated.paragraphs {
-        println!(
-            "【{}】建议放在：{}",
+        out.push_str(&format!(
+            "【{}】建议放在：{}\n{}\n\n",
             p.topic.label(),
-            Place::Prose(p.topic.suggested_place()).describe()
-        );
-        println!("{}\n", p.text);
+            Place::Prose(p.topic.suggested_place()).describe(),
+            p.text
+        ));
     }
     for m in &generated.missing {
-        println!("（{m}）");
+        out.push_str(&format!("（{m}）\n"));
     }
+    crate::cli::check::emit(&out);
     0
 }

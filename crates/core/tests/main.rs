@@ -6,6 +6,7 @@ mod autosave_recovery;
 mod derived_totals;
 mod draft_files;
 mod module_graph;
+mod real_reports;
 mod rules;
 mod yearly_copy;
 mod yearly_new;

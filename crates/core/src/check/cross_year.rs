@@ -4,7 +4,8 @@ use super::{Finding, Findings, Rule, Severity};
 use crate::model::{Cell, MetaField, Place, Prose, Report};
 use crate::template::{self, SectionKey, T2Cell, T3Col, T3Row};
 use crate::text::is_nothing;
-use crate::text::similarity::{overlap, wording};
+use crate::text::similarity::{Overlap, Profile, without_data_sentences, wording};
+use serde::Serialize;
 use std::collections::HashMap;
 
 pub(super) fn check(r: &Report, last: &Report, f: &mut Findings) {
@@ -92,33 +93,101 @@ pub const COPY_THRESHOLD_PERCENT: usize = 80;
 /// Texts shorter than this (in characters of wording) are not compared: a one-line statement
 /// such as "未收取任何费用" rightly reads the same every year.
 pub const COPY_MIN_CHARS: usize = 60;
+/// The line evaluators draw: a report repeating more than this share of last year's loses
+/// points (at least one province's scoring; see the issue on checks).
+pub const EVALUATOR_LINE_PERCENT: usize = 50;
 
-/// The X-COPY warnings: every prose field of at least [`COPY_MIN_CHARS`] characters whose
-/// wording is [`COPY_THRESHOLD_PERCENT`] % or more the same as last year's text of the same
-/// section. Each field is compared with the whole section of last year, so text moved between
-/// sub-heads is still found.
+/// The sections whose prose is compared across years.
+const COMPARED: [SectionKey; 3] = [
+    SectionKey::Overview,
+    SectionKey::Problems,
+    SectionKey::Other,
+];
+
+/// A section's prose as compared across years: numbers masked, data sentences set aside.
+fn section_wording(report: &Report, section: SectionKey) -> Vec<char> {
+    let text: Vec<String> = prose_fields(report)
+        .into_iter()
+        .filter(|(p, _)| p.section() == Some(section))
+        .map(|(_, t)| without_data_sentences(t))
+        .collect();
+    wording(&text.join("\n"))
+}
+
+/// How much of one section repeats last year's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SectionSimilarity {
+    #[serde(skip)]
+    pub section: SectionKey,
+    /// "一、总体情况".
+    pub heading: String,
+    pub overlap: Overlap,
+}
+
+/// The repetition meter: each section's and the whole report's share of wording found again
+/// in last year's report (numbers masked, data sentences set aside), against the evaluators'
+/// line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Similarity {
+    pub sections: Vec<SectionSimilarity>,
+    pub whole: Overlap,
+    /// [`EVALUATOR_LINE_PERCENT`].
+    pub line_percent: usize,
+}
+
+impl Similarity {
+    /// Whether the whole report is over the evaluators' line.
+    pub fn over_line(&self) -> bool {
+        self.whole.percent() > self.line_percent
+    }
+}
+
+/// The repetition meter of a report against last year's.
+pub fn similarity(report: &Report, last: &Report) -> Similarity {
+    let mut whole_now = Vec::new();
+    let mut whole_last = Vec::new();
+    let sections = COMPARED
+        .into_iter()
+        .map(|section| {
+            let now = section_wording(report, section);
+            let before = section_wording(last, section);
+            let overlap = Profile::of_wording(&now).overlap(&Profile::of_wording(&before));
+            whole_now.extend(now);
+            whole_last.extend(before);
+            SectionSimilarity {
+                section,
+                heading: template::section(section).heading(),
+                overlap,
+            }
+        })
+        .collect();
+    Similarity {
+        sections,
+        whole: Profile::of_wording(&whole_now).overlap(&Profile::of_wording(&whole_last)),
+        line_percent: EVALUATOR_LINE_PERCENT,
+    }
+}
+
+/// The X-COPY warnings: every prose field of at least [`COPY_MIN_CHARS`] characters of wording
+/// (data sentences set aside) that is [`COPY_THRESHOLD_PERCENT`] % or more the same as last
+/// year's text of the same section. Each field is compared with the whole section of last
+/// year, so text moved between sub-heads is still found.
 fn copy_findings(report: &Report, last: &Report) -> Vec<Finding> {
-    let last_fields = prose_fields(last);
-    let section_text = |section: Option<SectionKey>| -> String {
-        last_fields
-            .iter()
-            .filter(|(p, _)| p.section() == section)
-            .map(|(_, t)| *t)
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     let inherited = inherited_fields(report, last);
-    let mut pools: HashMap<Option<SectionKey>, String> = HashMap::new();
+    let mut pools: HashMap<Option<SectionKey>, Profile> = HashMap::new();
     let mut out = Vec::new();
     for (field, text) in prose_fields(report) {
-        if wording(text).len() < COPY_MIN_CHARS {
+        let words = wording(&without_data_sentences(text));
+        if words.len() < COPY_MIN_CHARS {
             continue;
         }
         let section = field.section();
-        let pool = pools
-            .entry(section)
-            .or_insert_with(|| section_text(section));
-        let o = overlap(text, pool);
+        let pool = pools.entry(section).or_insert_with(|| {
+            section.map_or_else(Profile::default, |s| {
+                Profile::of_wording(&section_wording(last, s))
+            })
+        });
+        let o = Profile::of_wording(&words).overlap(pool);
         if o.percent() < COPY_THRESHOLD_PERCENT {
             continue;
         }
@@ -129,7 +198,7 @@ fn copy_findings(report: &Report, last: &Report) -> Vec<Finding> {
             "与上年报告完全相同，是从上年报告带入后尚未修改的文字".to_string()
         } else {
             format!(
-                "约 {}% 的文字与上年报告“{heading}”相同（数字和年份不计）",
+                "约 {}% 的文字与上年报告“{heading}”相同（数字、年份和数据句不计）",
                 o.percent()
             )
         };

@@ -4,13 +4,24 @@
 //! The sum rules T3-SUM, T3-ROW and T4-SUM hold by construction (totals are derived, never
 //! stored), so they need no check here; the core's `derived_totals` test proves it.
 
+mod ack;
 mod cross_year;
+mod lint;
 mod meta;
 mod other_items;
 mod prose;
 mod tables;
 
-pub use cross_year::{inherited_fields, prose_fields};
+pub use crate::model::AgencyLevel;
+pub use ack::{Acknowledgement, Reviewed, acknowledge, acknowledgement, review, unacknowledge};
+pub use cross_year::{
+    COPY_THRESHOLD_PERCENT, EVALUATOR_LINE_PERCENT, SectionSimilarity, Similarity,
+    inherited_fields, prose_fields, similarity,
+};
+pub use lint::overview_chars;
+pub use prose::{
+    ALL_ZERO_QUESTION, NumberStatus, ProseAudit, ProseNumber, all_zero, prose_numbers,
+};
 
 use crate::model::{Place, Report};
 use serde::Serialize;
@@ -64,6 +75,11 @@ pub enum Rule {
     TxtApps,
     /// TXT-LIT: numbers about 复议 and 诉讼 in the prose agree with table 四.
     TxtLit,
+    /// TXT-PUB: numbers about 规章, 规范性文件 and 处理决定 in the prose agree with table 二.
+    TxtPub,
+    /// TXT-LINT: half-width punctuation in Chinese sentences, doubled characters, mixed
+    /// brackets, an over-long section 一.
+    TxtLint,
     /// X-YEAR: last year's report is of the year before.
     XYear,
     /// X-CARRY: 上年结转 = last year's 结转下年度.
@@ -91,6 +107,8 @@ impl Rule {
             Rule::T3Bal => "T3-BAL",
             Rule::TxtApps => "TXT-APPS",
             Rule::TxtLit => "TXT-LIT",
+            Rule::TxtPub => "TXT-PUB",
+            Rule::TxtLint => "TXT-LINT",
             Rule::XYear => "X-YEAR",
             Rule::XCarry => "X-CARRY",
             Rule::XValid => "X-VALID",
@@ -172,6 +190,7 @@ pub fn check(report: &Report, last_year: Option<&Report>) -> Vec<Finding> {
     tables::check(report, &mut f);
     prose::check_against_tables(report, &mut f);
     prose::check_problems(report, &mut f);
+    lint::check(report, &mut f);
     other_items::check(report, &mut f);
     if let Some(last) = last_year {
         cross_year::check(report, last, &mut f);

@@ -1,7 +1,9 @@
 //! NONBLANK, INT, UNIT, RULES-0 and T3-BAL: the cells of the three tables.
 
 use super::{Findings, Rule};
-use crate::model::{Cell, Count, Entry, InputError, Place, Report, parse_count, parse_wanyuan};
+use crate::model::{
+    AgencyLevel, Cell, Count, Entry, InputError, Place, Report, parse_count, parse_wanyuan,
+};
 use crate::template::{SectionKey, T2Cell, T3Col, T3Row, T4Col, T4Group};
 
 fn invalid_message(text: &str, err: &InputError) -> String {
@@ -75,10 +77,14 @@ pub(super) fn check(r: &Report, f: &mut Findings) {
         check_cells(counts.into_iter(), "表二", SectionKey::Proactive, f);
         let fee = Place::Cell(Cell::T2Fee);
         match &t2.fee {
-            Entry::Value(v) if v.whole() >= 10_000 => f.warn(
+            Entry::Value(v) if v.whole() >= fee_ceiling(r) => f.warn(
                 Rule::Unit,
                 fee,
-                format!("收费金额 {v} 万元（即 {} 亿元）异常偏大。单位是万元，请确认没有把“元”当作“万元”填写。", v.whole() / 10_000),
+                format!(
+                    "收费金额 {v} 万元（即 {}）{}异常偏大。单位是万元，请确认没有把“元”当作“万元”填写。",
+                    yi_yuan(v.ten_thousandths),
+                    level_phrase(r)
+                ),
             ),
             Entry::Value(_) => {}
             Entry::Blank => f.error(
@@ -97,13 +103,7 @@ pub(super) fn check(r: &Report, f: &mut Findings) {
             }
         }
     }
-    if let Some(made) = t2.get(T2Cell::RulesMade).value().filter(|n| *n > 0) {
-        f.warn(
-            Rule::Rules0,
-            Place::Cell(Cell::T2(T2Cell::RulesMade)),
-            format!("规章本年制发件数填了 {made}。只有省级和设区的市、自治州人民政府有权制定规章，县级人民政府和政府部门此项应为0，请核实。"),
-        );
-    }
+    check_rules(r, f);
 
     // Table 三.
     let t3 = &r.table3;
@@ -166,4 +166,83 @@ fn balance_message(r: &Report, col: T3Col) -> String {
         less,
         diff
     )
+}
+
+/// Above this many 万元 the fee is questioned: by the agency's level, or a county's when the
+/// level is not known.
+fn fee_ceiling(r: &Report) -> u64 {
+    r.meta
+        .level()
+        .unwrap_or(AgencyLevel::County)
+        .fee_ceiling_wanyuan()
+}
+
+/// "对设区的市、自治州人民政府而言" when the level is known.
+fn level_phrase(r: &Report) -> String {
+    r.meta
+        .level()
+        .map(|l| format!("，对{}而言", l.label()))
+        .unwrap_or_default()
+}
+
+/// An amount in 元 as 亿元, to two decimals, marked "约" when rounded: "9.6 亿元".
+fn yi_yuan(yuan: u64) -> String {
+    const YI: u128 = 100_000_000;
+    let cents = u128::from(yuan) * 100;
+    let rounded = (cents + YI / 2) / YI;
+    let exact = cents % YI == 0;
+    let (whole, frac) = (rounded / 100, rounded % 100);
+    let number = if frac == 0 {
+        format!("{whole}")
+    } else if frac % 10 == 0 {
+        format!("{whole}.{}", frac / 10)
+    } else {
+        format!("{whole}.{frac:02}")
+    };
+    if exact {
+        format!("{number} 亿元")
+    } else {
+        format!("约 {number} 亿元")
+    }
+}
+
+/// RULES-0: 规章 only where the agency can make them. With the level unknown, only the made
+/// count is questioned; with a level that cannot make 规章, all three cells.
+fn check_rules(r: &Report, f: &mut Findings) {
+    let level = r.meta.level();
+    if level.is_some_and(AgencyLevel::makes_rules) {
+        return;
+    }
+    let cells: &[T2Cell] = if level.is_some() {
+        &[T2Cell::RulesMade, T2Cell::RulesRepealed, T2Cell::RulesValid]
+    } else {
+        &[T2Cell::RulesMade]
+    };
+    let who = level.map_or_else(
+        || "县级人民政府和政府部门".to_string(),
+        |l| format!("{}（按基本信息中的机关层级）", l.label()),
+    );
+    for cell in cells {
+        if let Some(n) = r.table2.get(*cell).value().filter(|n| *n > 0) {
+            let (row, col) = cell.labels();
+            f.warn(
+                Rule::Rules0,
+                Place::Cell(Cell::T2(*cell)),
+                format!(
+                    "{row}{col}填了 {n}。只有省级和设区的市、自治州人民政府有权制定规章，{who}此项应为0；如填的是本机关执行的上级规章，请改为0。"
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn amounts_in_yi_yuan_are_exact() {
+        assert_eq!(super::yi_yuan(960_000_000), "9.6 亿元");
+        assert_eq!(super::yi_yuan(100_000_000), "1 亿元");
+        assert_eq!(super::yi_yuan(1_234_567_890), "约 12.35 亿元");
+        assert_eq!(super::yi_yuan(105_000_000), "1.05 亿元");
+    }
 }

@@ -10,17 +10,21 @@
 //! [`Place`], with accessors on [`Report`]: the checks, the form, the printed layout and the
 //! generated text all address the report through it.
 
+mod ack;
 mod entry;
 mod input;
+mod level;
 mod link;
 pub mod paste;
 mod place;
 
+pub use ack::Acknowledgement;
 pub use entry::{Count, Entry, Total, Wanyuan};
 pub use input::{
     InputError, YEARS, count_from_text, normalize_number_text, parse_count, parse_wanyuan,
     parse_year, wanyuan_from_text,
 };
+pub use level::AgencyLevel;
 pub use link::LastYearLink;
 pub use place::{Cell, MetaField, PREFACE_NAME, Place, Prose};
 
@@ -221,6 +225,21 @@ pub struct Meta {
     pub phone: String,
     /// 成文/发布日期 for the date line; none prints no date line.
     pub date: Option<Date>,
+    /// The agency's level as chosen in 基本信息; none: inferred from the name
+    /// ([`Meta::level`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<AgencyLevel>,
+    /// A cap on the length of section 一 in characters that the person's city sets (often
+    /// 1000); none: no cap, the count is only shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overview_limit: Option<u32>,
+}
+
+impl Meta {
+    /// The agency's level: as chosen, else as the name suggests.
+    pub fn level(&self) -> Option<AgencyLevel> {
+        self.level.or_else(|| AgencyLevel::infer(&self.agency))
+    }
 }
 
 /// A sub-head of section 一 and its text.
@@ -276,6 +295,8 @@ pub struct Report {
     pub other_items: [String; OTHER_ITEMS.len()],
     /// Where last year's draft is, for the cross-year checks.
     pub last_year: Option<LastYearLink>,
+    /// Warnings a person has marked "已核实", with the reason.
+    pub acknowledged: Vec<Acknowledgement>,
 }
 
 impl Report {

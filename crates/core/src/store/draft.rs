@@ -6,7 +6,9 @@
 //! open. Writes are atomic and keep the previous file as a backup. See docs/draft-format.md.
 
 use crate::model::LastYearLink;
-use crate::model::{Count, Entry, Meta, Overview, Report, Table2, Table3, Table4, Wanyuan};
+use crate::model::{
+    Acknowledgement, Count, Entry, Meta, Overview, Report, Table2, Table3, Table4, Wanyuan,
+};
 use crate::model::{count_from_text, wanyuan_from_text};
 use crate::store::atomic::write_atomic;
 use crate::template::{FEE_KEY, OTHER_ITEMS, T2Cell, T3Col, T3Row, T4Col, T4Group};
@@ -325,6 +327,8 @@ struct DraftOut<'a> {
     problems: &'a str,
     other_items: OtherItems<'a>,
     last_year_draft: Option<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    acknowledged: &'a [Acknowledgement],
 }
 
 #[derive(Deserialize)]
@@ -349,6 +353,8 @@ struct DraftIn {
     other_items: OtherItemsIn,
     #[serde(default)]
     last_year_draft: Option<String>,
+    #[serde(default)]
+    acknowledged: Vec<Acknowledgement>,
 }
 
 /// Why a draft could not be read or written. `Display` gives the Chinese message for the user.
@@ -448,6 +454,7 @@ pub fn to_ron(report: &Report) -> String {
         problems: &report.problems,
         other_items: OtherItems(&report.other_items),
         last_year_draft: report.last_year.as_ref().map(LastYearLink::stored),
+        acknowledged: &report.acknowledged,
     };
     let config = ron::ser::PrettyConfig::new()
         .escape_strings(false)
@@ -494,6 +501,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Loaded, DraftError> {
             .last_year_draft
             .as_deref()
             .map(LastYearLink::from_stored),
+        acknowledged: parsed.acknowledged,
     };
     // A draft always has the five sub-heads of section 一, even if the file lost some.
     let defaults = Overview::default().parts;

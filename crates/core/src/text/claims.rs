@@ -1,6 +1,8 @@
-//! Numbers stated in prose: every "<number> 件" with the clause it stands in and a percentage
-//! stated right after it ("共收到申请 11 件，占 37%"). The checks match them to table cells; the
-//! importer will reuse them.
+//! Numbers stated in prose: every "<number> 件/条/份" with the clause it stands in, the rest of
+//! the clause after it, and a percentage stated right after it ("共收到申请 11 件，占 37%";
+//! "（占37%）"; "占比9.1%"). The checks match them to table cells; the importer will reuse them.
+
+use super::phrases::COUNT_UNITS;
 
 /// A number stated in prose: "共收到申请 11 件，占 37%".
 #[derive(Debug, Clone, PartialEq)]
@@ -8,6 +10,13 @@ pub struct Claim {
     /// The clause before the number, up to the previous clause break.
     pub context: String,
     pub count: u64,
+    /// The unit: 件, 条 or 份.
+    pub unit: char,
+    /// The rest of the clause after the unit ("共收到12件信息依申请公开" → "信息依申请公开"): where
+    /// some reports name what they count.
+    pub after: String,
+    /// Where the number starts, in characters from the start of the text.
+    pub at: usize,
     /// A percentage stated right after the count, as written (value and decimals).
     pub percent: Option<(f64, usize)>,
 }
@@ -23,7 +32,7 @@ fn digit_value(c: char) -> Option<u32> {
     }
 }
 
-/// Finds every "<number> 件" in the text with the clause it stands in.
+/// Finds every "<number> 件/条/份" in the text with the clause it stands in.
 pub fn claims(text: &str) -> Vec<Claim> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
@@ -53,16 +62,28 @@ pub fn claims(text: &str) -> Vec<Claim> {
             }
             j += 1;
         }
-        if chars.get(j) != Some(&'件') {
+        let Some(unit) = chars.get(j).copied().filter(|c| COUNT_UNITS.contains(c)) else {
+            continue;
+        };
+        // A decimal ("1.5件") or a part of a longer number is no count.
+        if start > 0 && (chars[start - 1] == '.' || chars[start - 1] == '．') {
             continue;
         }
         // A clause may state several counts ("自然人申请10件、商业企业申请1件"): each count's
         // context starts after the previous one.
         let from = clause_start.max(previous_end);
         let context: String = chars[from..start].iter().collect();
+        let after: String = chars[j + 1..]
+            .iter()
+            .take_while(|c| !CLAUSE_BREAKS.contains(**c))
+            .take(24)
+            .collect();
         out.push(Claim {
             context: context.trim().to_string(),
             count: n,
+            unit,
+            after,
+            at: start,
             percent: percent_after(&chars[j + 1..]),
         });
         i = j + 1;
@@ -71,12 +92,12 @@ pub fn claims(text: &str) -> Vec<Claim> {
     out
 }
 
-/// Reads "，占 37%" or "，占比9.1%" right after a count.
+/// Reads "，占 37%", "、占37%", "（占37%）" or "，占比9.1%" right after a count.
 fn percent_after(rest: &[char]) -> Option<(f64, usize)> {
-    let s: String = rest.iter().take(16).collect();
-    let s = s.trim_start_matches(['，', ',', ' ', '）', ')']);
+    let s: String = rest.iter().take(20).collect();
+    let s = s.trim_start_matches(['，', ',', '、', ' ', '（', '(']);
     let s = s.strip_prefix('占')?;
-    let s = s.trim_start_matches(['比', ' ']);
+    let s = s.trim_start_matches(['比', ' ', '为']);
     let num: String = s
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.')
@@ -103,7 +124,14 @@ mod tests {
         assert_eq!(c[0].context, "共收到政府信息依申请公开");
         assert_eq!(c[1].percent, Some((37.0, 0)));
         assert_eq!(c[2].percent, Some((9.1, 1)));
-        assert!(claims("发布信息 759 条").is_empty());
+        // Other units are found too; whether they concern a table is the reader's business.
+        let info = claims("发布信息 759 条");
+        assert_eq!((info[0].count, info[0].unit), (759, '条'));
+        assert!(claims("共1.5件").is_empty());
+        let after = claims("本街道共收到12件信息依申请公开，其中10件已经完成答复");
+        assert_eq!(after[0].after, "信息依申请公开");
+        assert_eq!(claims("予以公开4件（占36.4%）")[0].percent, Some((36.4, 1)));
+        assert_eq!(claims("予以公开4件、占36.4%")[0].percent, Some((36.4, 1)));
         assert_eq!(claims("１２件")[0].count, 12);
         let several = claims("自然人申请10件、商业企业申请1件");
         assert_eq!(several[1].context, "、商业企业申请");

@@ -3,6 +3,7 @@
 
 pub mod claims;
 pub mod percent;
+pub mod phrases;
 pub mod similarity;
 
 /// Whether a text says nothing of substance: empty, or just "无" (punctuation and white space
