@@ -48,8 +48,20 @@ fn main() {
     totals.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!("keystroke in table 三 (example open, 1366×768, tiny-skia), {runs} keystrokes");
-    println!("  update (checks run again), mean:  {:>7.2} ms", ms(update / runs as u32));
-    println!("  view and layout, mean:            {:>7.2} ms", ms(layout / runs as u32));
-    println!("  keystroke to frame, median:       {:>7.2} ms", ms(totals[totals.len() / 2]));
-    println!("  keystroke to frame, slowest:      {:>7.2} ms", ms(totals[totals.len() - 1]));
+    println!(
+        "  update (checks run again), mean:  {:>7.2} ms",
+        ms(update / runs as u32)
+    );
+    println!(
+        "  view and layout, mean:            {:>7.2} ms",
+        ms(layout / runs as u32)
+    );
+    println!(
+        "  keystroke to frame, median:       {:>7.2} ms",
+        ms(totals[totals.len() / 2])
+    );
+    println!(
+        "  keystroke to frame, slowest:      {:>7.2} ms",
+        ms(totals[totals.len() - 1])
+    );
 }
