@@ -110,3 +110,10 @@ pub(crate) fn usage_error(message: &str) -> i32 {
     eprintln!("\n{USAGE}");
     EXIT_USAGE
 }
+
+/// Writes to stdout; a closed pipe is no error (the reader, e.g. `head`, has seen enough).
+pub fn emit(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}

@@ -4,19 +4,12 @@
 //! or unacknowledged warnings with `--deny-warnings`; 2 a usage error or a draft that cannot be
 //! read. Output to a closed pipe (`| head`) ends quietly.
 
-use super::args::{Args, EXIT_FINDINGS, EXIT_USAGE, USAGE, load_or_report};
+use super::args::{Args, EXIT_FINDINGS, EXIT_USAGE, USAGE, emit, load_or_report};
 use nianbao_core::check::{self, Reviewed, Severity};
 use nianbao_core::model::Report;
 use nianbao_core::yearly;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-
-/// Writes to stdout; a closed pipe is no error (the reader has seen enough).
-pub fn emit(text: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-}
 
 /// `nianbao check DRAFT.ron [--last-year LAST.ron] [--json]`.
 pub fn run(args: &[String]) -> i32 {

@@ -1,7 +1,7 @@
 //! `nianbao compare`: the key figures of two years side by side, with a chart of the outcomes
 //! drawn in the terminal.
 
-use super::args::{Args, EXIT_USAGE, load_or_report, usage_error};
+use super::args::{Args, EXIT_USAGE, emit, load_or_report, usage_error};
 use nianbao_core::yearly::{self, Comparison};
 use std::path::Path;
 
@@ -27,14 +27,14 @@ pub fn run(args: &[String]) -> i32 {
     let comparison = yearly::compare(&this, &last);
     if args.flag("--json") {
         match serde_json::to_string_pretty(&comparison) {
-            Ok(s) => crate::cli::check::emit(&format!("{s}\n")),
+            Ok(s) => emit(&format!("{s}\n")),
             Err(e) => {
                 eprintln!("无法生成 JSON：{e}");
                 return EXIT_USAGE;
             }
         }
     } else {
-        crate::cli::check::emit(&to_text(&comparison));
+        emit(&to_text(&comparison));
     }
     0
 }

@@ -1,6 +1,6 @@
 //! `nianbao sentences`: the data sentences generated from the tables.
 
-use super::args::{Args, EXIT_USAGE, load_or_report, usage_error};
+use super::args::{Args, EXIT_USAGE, emit, load_or_report, usage_error};
 use nianbao_core::model::Place;
 use nianbao_core::sentences;
 use nianbao_core::text::percent::MAX_DECIMALS;
@@ -47,6 +47,6 @@ pub fn run(args: &[String]) -> i32 {
     for m in &generated.missing {
         out.push_str(&format!("（{m}）\n"));
     }
-    crate::cli::check::emit(&out);
+    emit(&out);
     0
 }
