@@ -528,6 +528,62 @@ fn every_page_shows_its_findings() -> Result<(), Error> {
     Ok(())
 }
 
+/// A warning looked at is marked "已核实" with a reason: it stops counting in the side list, is
+/// listed apart with its reason, survives saving, and can be taken back.
+#[test]
+fn a_warning_can_be_marked_checked_and_taken_back() -> Result<(), Error> {
+    let mut app = App::new(None);
+    let _ = app.update(Message::OpenExample);
+    let overview = Page::Section(SectionKey::Overview);
+    let before = doc(&app).findings_on(overview).count();
+    let apps = doc(&app)
+        .findings
+        .iter()
+        .find(|f| f.rule == nianbao_core::check::Rule::TxtApps)
+        .cloned()
+        .expect("the sample's 37%");
+    apply(
+        &mut app,
+        [
+            Message::AckStart(apps.clone()),
+            Message::AckReasonChanged("原文按四舍五入前的数取整".into()),
+            Message::AckConfirmed,
+        ],
+    );
+    assert_eq!(doc(&app).findings_on(overview).count(), before - 1);
+    let draft = nianbao_core::store::draft::to_ron(&doc(&app).report);
+    assert!(
+        draft.contains("原文按四舍五入前的数取整"),
+        "kept in the draft"
+    );
+    let _ = app.update(Message::Show(Page::Checks));
+    let mut ui = simulator(&app);
+    ui.find("已核实的提示")?;
+    ui.find("核实说明：原文按四舍五入前的数取整")?;
+    ui.find("正文中 8 处数字已与表格核对，0 处未能核对")?;
+    drop(ui);
+    apply(&mut app, [Message::Unacknowledge(apps)]);
+    assert_eq!(doc(&app).findings_on(overview).count(), before);
+    Ok(())
+}
+
+/// Tables 三 and 四 all zero: the export asks once whether that is really so.
+#[test]
+fn an_all_zero_report_is_asked_about_before_export() {
+    let mut app = new_report();
+    apply(
+        &mut app,
+        [
+            Message::FillZeros(SectionKey::Applications),
+            Message::FillZeros(SectionKey::Review),
+            Message::Show(Page::Export),
+        ],
+    );
+    settle(&mut app, Message::Export(export::Message::Requested));
+    let warnings = doc(&app).export.warnings.clone().expect("asked first");
+    assert!(warnings.all_zero);
+}
+
 /// Snapshots each screen with the example report open.
 #[test]
 fn every_screen_with_the_example() -> Result<(), Error> {

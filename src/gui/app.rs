@@ -12,6 +12,7 @@ use super::{components, export, locate, sentence};
 use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Event, Subscription, Task, event, window};
+use nianbao_core::check;
 use nianbao_core::model::{Cell, MetaField, Place, Prose, Report, parse_year};
 use nianbao_core::store::draft::{self, DraftError};
 use nianbao_core::store::userdata::UserData;
@@ -117,6 +118,48 @@ impl App {
                 self.notice = None;
                 Task::none()
             }
+            Message::AckStart(f) => {
+                if let Some(doc) = self.session.as_mut() {
+                    doc.acknowledging = Some((f, String::new()));
+                }
+                Task::none()
+            }
+            Message::AckReasonChanged(text) => {
+                if let Some((_, reason)) =
+                    self.session.as_mut().and_then(|d| d.acknowledging.as_mut())
+                {
+                    *reason = text;
+                }
+                Task::none()
+            }
+            Message::AckConfirmed => self.with_doc(|doc| {
+                if let Some((finding, reason)) = doc.acknowledging.take() {
+                    doc.checkpoint(None);
+                    let reason = if reason.trim().is_empty() {
+                        "已核实"
+                    } else {
+                        reason.trim()
+                    };
+                    check::acknowledge(&mut doc.report, &finding, reason);
+                    doc.changed();
+                }
+            }),
+            Message::AckCancelled => {
+                if let Some(doc) = self.session.as_mut() {
+                    doc.acknowledging = None;
+                }
+                Task::none()
+            }
+            Message::Unacknowledge(f) => self.with_doc(|doc| {
+                doc.checkpoint(None);
+                check::unacknowledge(&mut doc.report, &f);
+                doc.changed();
+            }),
+            Message::LevelChosen(level) => self.with_doc(|doc| {
+                doc.checkpoint(None);
+                doc.report.meta.level = level;
+                doc.changed();
+            }),
             Message::Undo => self.undo(false),
             Message::Redo => self.undo(true),
             Message::None => Task::none(),

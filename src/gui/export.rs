@@ -26,11 +26,13 @@ pub struct Warnings {
     pub errors: Vec<Finding>,
     /// Characters no font can print.
     pub missing: Vec<MissingChar>,
+    /// Tables 三 and 四 are all 0: asked once whether that is really so.
+    pub all_zero: bool,
 }
 
 impl Warnings {
     pub fn is_empty(&self) -> bool {
-        self.errors.is_empty() && self.missing.is_empty()
+        self.errors.is_empty() && self.missing.is_empty() && !self.all_zero
     }
 }
 
@@ -125,7 +127,7 @@ impl State {
             Message::PathChanged(text) => self.path = text,
             Message::BundledFontsToggled(on) => self.bundled_only = on,
             Message::Requested => return (self.request(cx), None),
-            Message::Checked(result) => return (self.checked(result, cx.findings), None),
+            Message::Checked(result) => return (self.checked(result, cx), None),
             Message::Confirmed => {
                 let allow_missing = self
                     .warnings
@@ -187,7 +189,7 @@ impl State {
     fn checked(
         &mut self,
         result: Result<Arc<Prepared>, FontError>,
-        findings: &[Finding],
+        cx: Context<'_>,
     ) -> Task<Message> {
         self.busy = None;
         let prepared = match result {
@@ -198,7 +200,9 @@ impl State {
             }
         };
         let warnings = Warnings {
-            errors: findings
+            all_zero: nianbao_core::check::all_zero(cx.report),
+            errors: cx
+                .findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .cloned()

@@ -5,7 +5,8 @@ use super::dialog::{ConfirmChoice, DialogOutcome, FileAction};
 use super::files::Opened;
 use super::{export, sentence};
 use iced::widget::text_editor;
-use nianbao_core::model::{Cell, LastYearLink, MetaField, Place, Prose};
+use nianbao_core::check::Finding;
+use nianbao_core::model::{AgencyLevel, Cell, LastYearLink, MetaField, Place, Prose};
 use nianbao_core::store::draft::DraftError;
 use nianbao_core::template::SectionKey;
 use std::path::PathBuf;
@@ -160,6 +161,18 @@ pub enum Message {
     Recent(Vec<PathBuf>),
     /// Hide the message bar.
     DismissNotice,
+    /// Begin marking a warning "已核实" (a reason is asked for).
+    AckStart(Finding),
+    /// The reason for "已核实" was edited.
+    AckReasonChanged(String),
+    /// Mark the warning "已核实" with the reason typed.
+    AckConfirmed,
+    /// Stop marking the warning.
+    AckCancelled,
+    /// Take back a "已核实".
+    Unacknowledge(Finding),
+    /// The agency's level was chosen in 基本信息 (`None`: judged from the name).
+    LevelChosen(Option<AgencyLevel>),
     /// 撤销: take back the last change of the report (Ctrl+Z).
     Undo,
     /// 重做: do again what was taken back (Ctrl+Y, Ctrl+Shift+Z).

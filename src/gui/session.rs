@@ -84,6 +84,12 @@ pub struct Session {
     pub confirm_regenerate: bool,
     /// The number cell that has the keyboard focus, as far as the app knows.
     pub focused: Option<Cell>,
+    /// The numbers of section 一's prose, checked against the tables or not.
+    pub audit: check::ProseAudit,
+    /// How much of the wording is last year's, when last year's report is loaded.
+    pub similarity: Option<check::Similarity>,
+    /// A warning being marked "已核实", with the reason typed so far.
+    pub acknowledging: Option<(Finding, String)>,
     /// Cells' text as typed, so "１２" or " 3" stay as the person typed them while the model
     /// holds the number.
     cell_text: HashMap<Cell, String>,
@@ -159,6 +165,9 @@ impl Session {
             sentence: None,
             confirm_regenerate: false,
             focused: None,
+            audit: check::ProseAudit::default(),
+            similarity: None,
+            acknowledging: None,
             cell_text: HashMap::new(),
             editors: HashMap::new(),
             history: History::default(),
@@ -255,10 +264,19 @@ impl Session {
     fn recheck(&mut self) {
         let last = self.last_year.report();
         self.findings = check::check(&self.report, last);
-        self.inherited = match last {
-            Some(last) => check::inherited_fields(&self.report, last),
-            None => Vec::new(),
+        self.audit = check::prose_numbers(&self.report);
+        (self.inherited, self.similarity) = match last {
+            Some(last) => (
+                check::inherited_fields(&self.report, last),
+                Some(check::similarity(&self.report, last)),
+            ),
+            None => (Vec::new(), None),
         };
+    }
+
+    /// The reason a warning was marked "已核实" with, if it was (and its numbers are unchanged).
+    pub fn acknowledged(&self, finding: &Finding) -> Option<&str> {
+        check::acknowledgement(&self.report, finding)
     }
 
     /// Where last year's draft is, as the report names it, resolved beside this draft.
@@ -412,10 +430,11 @@ impl Session {
     // -- state of parts ---------------------------------------------------------------------
 
     /// The findings that belong on a page.
+    /// The findings about what a page shows that nobody has marked "已核实".
     pub fn findings_on(&self, page: Page) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
-            .filter(move |f| Page::of(&f.place) == page)
+            .filter(move |f| Page::of(&f.place) == page && self.acknowledged(f).is_none())
     }
 
     pub fn part_state(&self, page: Page) -> PartState {

@@ -66,6 +66,15 @@ pub fn view(doc: &Session) -> Element<'_> {
                 );
             }
         }
+        if w.all_zero {
+            col = col.push(
+                text(format!(
+                    "表三、表四全部为0。{}如确实如此，可以导出。",
+                    nianbao_core::check::ALL_ZERO_QUESTION
+                ))
+                .size(14),
+            );
+        }
         if !w.missing.is_empty() {
             col = col.push(
                 text("以下字符在所有可用字体中都没有，PDF中会印成“〓”。建议改用规范字：").size(14),

@@ -6,8 +6,10 @@ use crate::gui::message::{Message, Page};
 use crate::gui::session::Session;
 use crate::gui::style;
 use iced::Fill;
-use iced::widget::{button, column, container, row, text, text_input};
-use nianbao_core::model::{Date, InputError, MetaField, PREFACE_NAME, Place, Prose, parse_year};
+use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use nianbao_core::model::{
+    AgencyLevel, Date, InputError, MetaField, PREFACE_NAME, Place, Prose, parse_year,
+};
 use nianbao_core::template::PREFACE_HINT;
 
 /// What a person might type into each field, shown while it is empty.
@@ -22,6 +24,36 @@ fn placeholder(field: MetaField) -> &'static str {
         MetaField::Phone => "例如：0537-1234567",
         MetaField::Date => "例如：2025-01-20（可不填）",
     }
+}
+
+/// A choice of the agency's level: a level, or none to judge it from the name.
+#[derive(Debug, Clone)]
+struct LevelChoice(Option<AgencyLevel>, String);
+
+impl PartialEq for LevelChoice {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl std::fmt::Display for LevelChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1)
+    }
+}
+
+fn level_choices(doc: &Session) -> Vec<LevelChoice> {
+    let judged = AgencyLevel::infer(&doc.report.meta.agency)
+        .map_or("无法判断，请选择".to_string(), |l| {
+            l.label().to_string()
+        });
+    std::iter::once(LevelChoice(None, format!("按机关名称判断（{judged}）")))
+        .chain(
+            AgencyLevel::ALL
+                .into_iter()
+                .map(|l| LevelChoice(Some(l), l.label().to_string())),
+        )
+        .collect()
 }
 
 /// The widget id of a metadata field.
@@ -59,6 +91,23 @@ pub fn view(doc: &Session) -> Element<'_> {
         }
     }
     let title = text(format!("报告标题：{}", doc.report.title())).size(15);
+    let choices = level_choices(doc);
+    let chosen = choices
+        .iter()
+        .find(|c| c.0 == doc.report.meta.level)
+        .cloned();
+    let level = row![
+        text("机关层级").size(14).width(110),
+        pick_list(choices, chosen, |c: LevelChoice| Message::LevelChosen(c.0))
+            .text_size(14)
+            .width(440),
+        text("决定哪些检查适用，例如只有设区的市以上人民政府可以制定规章。")
+            .size(13)
+            .color(style::MUTED),
+    ]
+    .spacing(10)
+    .align_y(iced::Center);
+    let fields = fields.push(level);
     let mut preface_title = row![
         text(PREFACE_NAME).size(16),
         button(text("按基本信息重新生成").size(13))
@@ -88,7 +137,7 @@ pub fn view(doc: &Session) -> Element<'_> {
     column![
         super::page_head(
             "基本信息".to_string(),
-            "机关名称和年度组成报告标题；网站、专栏、地址和电话用于开头说明段落。改动后可按“重新生成”更新开头段落（会替换已改写的内容）。"
+            "机关名称和年度组成报告标题；网站、专栏、地址和电话用于开头说明段落。改动后可按“重新生成”更新开头段落（替换改写过的文字前会先询问，也可撤销）。"
         ),
         container(column![fields, title].spacing(12))
             .padding(12)

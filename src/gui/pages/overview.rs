@@ -30,6 +30,8 @@ pub fn view(doc: &Session) -> Element<'_> {
             doc,
             crate::gui::message::Page::Section(SectionKey::Overview)
         ),
+        super::checks::similarity_line(doc, Some(SectionKey::Overview))
+            .unwrap_or_else(|| iced::widget::space().into()),
         prose_block(
             doc,
             Prose::OverviewIntro,

@@ -14,6 +14,8 @@ pub fn view(doc: &Session) -> Element<'_> {
             doc,
             crate::gui::message::Page::Section(SectionKey::Problems)
         ),
+        super::checks::similarity_line(doc, Some(SectionKey::Problems))
+            .unwrap_or_else(|| iced::widget::space().into()),
         prose_block(
             doc,
             Prose::Problems,
