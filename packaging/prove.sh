@@ -107,7 +107,7 @@ fi
 check "deb: a fresh Debian 12 (debootstrap) was made" $chroot_ready
 if $chroot_ready; then
   check "deb: apt installs it with its dependencies in the fresh chroot" \
-    chroot "$root" sh -c "apt-get install -y -q /tmp/$(basename "$deb")"
+    chroot "$root" sh -c "apt-get update -q && apt-get install -y -q /tmp/$(basename "$deb")"
   check "deb: /usr/bin/nianbao check of the example (exit 0)" \
     sh -c "chroot '$root' nianbao check /usr/lib/nianbao/$example_rel > '$out/linux-check.txt'"
   check "deb: check --json" \
@@ -142,7 +142,7 @@ check "exe: GUI subsystem (no console window)" \
 check "exe: has an icon group and version information" \
   sh -c "wrestool -l '$pexe' | grep -q 'type=14' && wrestool -l '$pexe' | grep -q 'type=16'"
 version_strings() {
-  wrestool -x --type=16 "$1" | python3 -c '
+  wrestool -x --raw --type=16 "$1" | python3 -c '
 import sys, re
 text = sys.stdin.buffer.read().decode("utf-16-le", "ignore")
 want = {"FileDescription": "年报 — 政府信息公开工作年度报告", "ProductName": "年报", "ProductVersion": sys.argv[1]}
@@ -260,7 +260,7 @@ reg_has() {
 check "reg: drafts (.ron) are of type nianbao.draft" reg_has 'HKCU\Software\Classes\.ron' '' nianbao.draft
 # reg query prints in the console's code page; reg export writes UTF-16 with the Chinese intact.
 wine reg export 'HKCU\Software\Classes\nianbao.draft' 'C:\progid.reg' /y >> "$log" 2>&1
-iconv -f UTF-16LE -t UTF-8 "$drive_c/progid.reg" > "$out/reg-progid.txt" 2>> "$log"
+iconv -f UTF-16LE -t UTF-8 "$drive_c/progid.reg" | tr -d '\r' > "$out/reg-progid.txt" 2>> "$log"
 check "reg: the draft type is named 年报草稿" grep -qx '@="年报草稿"' "$out/reg-progid.txt"
 wine reg export 'HKCU\Software\Classes\nianbao.draft\shell\open\command' 'C:\command.reg' /y >> "$log" 2>&1
 iconv -f UTF-16LE -t UTF-8 "$drive_c/command.reg" | tr -d '\r' > "$out/reg-command.txt" 2>> "$log"
