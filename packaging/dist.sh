@@ -82,8 +82,8 @@ strip -o "$stage/nianbao-amd64" "$bin_amd64"
 packaging/linux/build-deb.sh amd64 "$stage/nianbao-amd64" "$version" "$dist"
 if [ "${DIST_SKIP_ARM64:-}" != 1 ]; then
   bin_arm64=$CARGO_TARGET_DIR/aarch64-unknown-linux-gnu/release/nianbao
-  # zig's objcopy strips any ELF: no aarch64 binutils needed.
-  python3 -m ziglang objcopy --strip-all "$bin_arm64" "$stage/nianbao-arm64"
+  # Already stripped: zig links release binaries without symbols (`file` says "stripped").
+  cp "$bin_arm64" "$stage/nianbao-arm64"
   packaging/linux/build-deb.sh arm64 "$stage/nianbao-arm64" "$version" "$dist"
 fi
 

@@ -107,7 +107,9 @@ fi
 check "deb: a fresh Debian 12 (debootstrap) was made" $chroot_ready
 if $chroot_ready; then
   check "deb: apt installs it with its dependencies in the fresh chroot" \
-    chroot "$root" sh -c "apt-get update -q && apt-get install -y -q /tmp/$(basename "$deb")"
+    chroot "$root" sh -c "apt-get update -q && apt-get install -y -q --no-install-recommends shared-mime-info desktop-file-utils && apt-get install -y -q /tmp/$(basename "$deb")"
+  check "deb: the system's MIME database knows *.ron as 年报草稿, opened by nianbao.desktop" \
+    sh -c "grep -q 'application/x-nianbao-draft:\*.ron' '$root/usr/share/mime/globs2' && grep -q 年报草稿 '$root/usr/share/mime/application/x-nianbao-draft.xml' && grep -q 'application/x-nianbao-draft=nianbao.desktop' '$root/usr/share/applications/mimeinfo.cache'"
   check "deb: /usr/bin/nianbao check of the example (exit 0)" \
     sh -c "chroot '$root' nianbao check /usr/lib/nianbao/$example_rel > '$out/linux-check.txt'"
   check "deb: check --json" \
@@ -129,7 +131,7 @@ if [ -n "$deb_arm64" ]; then
   check "deb arm64: binary is aarch64 ELF" sh -c "file '$a64' | grep -q 'ARM aarch64'"
   check "deb arm64: binary needs glibc <= 2.28" glibc_ok "$a64"
   check "deb arm64: check under qemu-aarch64 gives the same findings as amd64" \
-    sh -c "qemu-aarch64 -L /usr/aarch64-linux-gnu '$a64' check '$work/deb-arm64/usr/lib/nianbao/$example_rel' > '$out/arm64-check.txt'; diff <(sed 's#/usr/lib/nianbao/##' '$out/linux-check.txt') <(sed 's#$work/deb-arm64/usr/lib/nianbao/##' '$out/arm64-check.txt')"
+    bash -c "qemu-aarch64 -L /usr/aarch64-linux-gnu '$a64' check '$work/deb-arm64/usr/lib/nianbao/$example_rel' > '$out/arm64-check.txt'; diff <(sed 's#/usr/lib/nianbao/##' '$out/linux-check.txt') <(sed 's#$work/deb-arm64/usr/lib/nianbao/##' '$out/arm64-check.txt')"
 fi
 
 # ---------------------------------------------------------------------------------------------
