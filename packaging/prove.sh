@@ -63,6 +63,7 @@ version=$(basename "$zip" | sed 's/^nianbao-\(.*\)-windows-x64-portable.zip$/\1/
 work=$(mktemp -d)
 xvfb_pid=
 cleanup() {
+  [ -n "${WINEPREFIX:-}" ] && /usr/lib/wine/wineserver -k 2>/dev/null && /usr/lib/wine/wineserver -w 2>/dev/null
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
   [ -d "$work/root/proc/1" ] && umount "$work/root/proc" 2>/dev/null
   rm -rf "$work"
@@ -171,10 +172,15 @@ mkdir -p "$HOME"
 wine_bin=/usr/lib/wine/wine64
 # Every Wine call is bounded: a dialog box nobody can click must fail a check, not hang.
 wine() { timeout 180 "$wine_bin" "$@"; }
-Xvfb :77 -screen 0 1400x900x24 -nolisten tcp > /dev/null 2>&1 &
+# A display of our own: the first free number from 90 on (another user's Xvfb may hold :0-:89).
+for display in $(seq 90 199); do
+  [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ] || break
+done
+Xvfb ":$display" -screen 0 1400x900x24 -nolisten tcp > /dev/null 2>&1 &
 xvfb_pid=$!
-export DISPLAY=:77
+export DISPLAY=:$display
 sleep 2
+check "Xvfb runs on its own display $DISPLAY" kill -0 "$xvfb_pid"
 wine wineboot -i >> "$log" 2>&1
 /usr/lib/wine/wineserver -w
 wuser=$(whoami)
