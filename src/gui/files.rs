@@ -95,8 +95,12 @@ pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     }
 }
 
-/// The user's documents folder, or home, for dialogs and suggested paths.
+/// The user's documents folder (文档: the known folder on Windows, also when it was moved to
+/// another drive; XDG_DOCUMENTS_DIR on Linux), or home, for dialogs and suggested paths.
 pub fn documents_dir() -> Option<PathBuf> {
+    if let Some(d) = dirs::document_dir().filter(|d| d.is_dir()) {
+        return Some(d);
+    }
     let home = std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" })
         .filter(|h| !h.is_empty())
         .map(PathBuf::from)?;

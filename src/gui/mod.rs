@@ -28,6 +28,10 @@ pub const UI_FONT: iced::Font = iced::Font::with_name("Nianbao Sans SC");
 /// The default text size.
 pub const TEXT_SIZE: f32 = 15.0;
 
+/// The app icon for the window (title bar, taskbar): 64×64 raw RGBA pixels, rendered from
+/// packaging/icons/nianbao.svg by packaging/icons/make-icons.sh.
+const WINDOW_ICON_RGBA: &[u8] = include_bytes!("../../packaging/icons/nianbao-64.rgba");
+
 /// The settings the app runs with (also used by the tests' simulator).
 pub fn settings() -> iced::Settings {
     iced::Settings {
@@ -61,6 +65,8 @@ pub fn program(
             min_size: Some(iced::Size::new(900.0, 600.0)),
             exit_on_close_request: false,
             platform_specific: platform_specific(),
+            // A window without its icon still works: never fail over it.
+            icon: iced::window::icon::from_rgba(WINDOW_ICON_RGBA.to_vec(), 64, 64).ok(),
             ..iced::window::Settings::default()
         })
 }
