@@ -209,6 +209,7 @@ pub struct Meta {
     /// 机关名称 as in the title, e.g. 金乡县人民政府办公室.
     pub agency: String,
     /// 年度: the calendar year reported on; 0 while not set.
+    #[serde(deserialize_with = "input::lenient_year")]
     pub year: u16,
     /// Name of the website where the report is published, e.g. 金乡县政府门户网站.
     pub portal_name: String,
