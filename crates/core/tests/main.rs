@@ -5,6 +5,7 @@ mod support;
 mod autosave_recovery;
 mod derived_totals;
 mod draft_files;
+mod draft_hardening;
 mod module_graph;
 mod rules;
 mod yearly_copy;

@@ -212,9 +212,9 @@ fn backup_into(path: &Path, backup: &Path) -> io::Result<()> {
         to.sync_all()
     });
     let result = made.and_then(|()| rename_retrying(&tmp, backup));
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
+    // Also after success: renaming a hard link onto another link of the same file succeeds
+    // without removing the source (POSIX), which happens when two saves back up one version.
+    let _ = fs::remove_file(&tmp);
     result
 }
 
