@@ -952,6 +952,13 @@ pub fn load(path: &Path) -> Result<Loaded, DraftError> {
     Ok(loaded)
 }
 
+/// A small text file of the program's own (an autosave's first line, the recent list), read
+/// with the same bounds and decoding as a draft.
+pub(crate) fn read_text(path: &Path) -> Result<String, DraftError> {
+    let (bytes, _) = read_draft_bytes(path)?;
+    decode(&bytes, path).map(|(text, _)| text)
+}
+
 /// The fingerprint of the file at `path` now; `None` when there is no file.
 pub fn fingerprint(path: &Path) -> Result<Option<Fingerprint>, DraftError> {
     match fs::symlink_metadata(path) {
