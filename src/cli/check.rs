@@ -3,10 +3,11 @@
 use super::args::{Args, EXIT_FINDINGS, EXIT_USAGE, USAGE, load_or_report};
 use nianbao_core::check::{self, Finding, Severity};
 use nianbao_core::yearly;
+use crate::cli::safe_text;
 use std::path::{Path, PathBuf};
 
 /// `nianbao check DRAFT.ron [--last-year LAST.ron] [--json]`.
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: &[std::ffi::OsString]) -> i32 {
     let args = match Args::parse(args, &["--last-year"]) {
         Ok(a) => a,
         Err(e) => {
@@ -80,9 +81,14 @@ fn print_json(findings: &[Finding]) {
 }
 
 fn print_readable(title: &str, findings: &[Finding], last: Option<&Path>) {
-    println!("{title}");
+    // Agency names and prose come from the file: never send their control characters to the
+    // terminal.
+    println!("{}", safe_text(title));
     if let Some(p) = last {
-        println!("（与上年报告 {} 作跨年核对）", p.display());
+        println!(
+            "（与上年报告 {} 作跨年核对）",
+            safe_text(&p.display().to_string())
+        );
     }
     let errors = findings
         .iter()
@@ -94,7 +100,7 @@ fn print_readable(title: &str, findings: &[Finding], last: Option<&Path>) {
         return;
     }
     for f in findings {
-        println!("{f}");
+        println!("{}", safe_text(&f.to_string()));
     }
     println!("共 {errors} 个错误，{warnings} 个提示。");
 }

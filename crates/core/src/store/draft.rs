@@ -959,6 +959,26 @@ pub(crate) fn read_text(path: &Path) -> Result<String, DraftError> {
     decode(&bytes, path).map(|(text, _)| text)
 }
 
+/// Whether writing something else to `path` would destroy a draft: a name ending in `.ron` or
+/// `.bak` (any case), or an existing file that reads as a draft. Exports refuse such a target.
+pub fn is_draft_file(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if ext == EXTENSION || ext == "bak" {
+        return true;
+    }
+    match read_draft_bytes(path) {
+        Ok((bytes, _)) => {
+            let head = &bytes[..bytes.len().min(4096)];
+            head.windows(b"format_version".len())
+                .any(|w| w == b"format_version")
+        }
+        Err(_) => false,
+    }
+}
+
 /// The fingerprint of the file at `path` now; `None` when there is no file.
 pub fn fingerprint(path: &Path) -> Result<Option<Fingerprint>, DraftError> {
     match fs::symlink_metadata(path) {
