@@ -12,6 +12,7 @@
 
 mod entry;
 mod input;
+mod invisible;
 mod link;
 pub mod paste;
 mod place;
@@ -21,6 +22,7 @@ pub use input::{
     InputError, YEARS, count_from_text, normalize_number_text, parse_count, parse_wanyuan,
     parse_year, wanyuan_from_text,
 };
+pub use invisible::{describe_invisible, is_default_ignorable, strip_invisible};
 pub use link::LastYearLink;
 pub use place::{Cell, MetaField, PREFACE_NAME, Place, Prose};
 
