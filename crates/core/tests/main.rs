@@ -6,6 +6,7 @@ mod autosave_recovery;
 mod derived_totals;
 mod draft_files;
 mod draft_hardening;
+mod kill_save;
 mod module_graph;
 mod rules;
 mod yearly_copy;
