@@ -270,7 +270,11 @@ fn export_refuses_to_write_over_a_draft() {
     let o = run(&["export", arg, "-o", arg]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("不能保存为它"));
-    assert_eq!(fs::read(&d).expect("read"), before, "the draft is untouched");
+    assert_eq!(
+        fs::read(&d).expect("read"),
+        before,
+        "the draft is untouched"
+    );
     // A draft under another name is protected too.
     let other = dir.path().join("other.txt");
     fs::copy(example(), &other).expect("copy");
@@ -288,7 +292,12 @@ fn a_file_name_that_is_not_utf8_works() {
     let d = dir.path().join(name);
     fs::copy(example(), &d).expect("copy");
     let o = bin().arg("check").arg(&d).output().expect("runs");
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 #[test]

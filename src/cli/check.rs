@@ -1,9 +1,9 @@
 //! `nianbao check`: the findings of a draft, readable or as JSON.
 
 use super::args::{Args, EXIT_FINDINGS, EXIT_USAGE, USAGE, load_or_report};
+use crate::cli::safe_text;
 use nianbao_core::check::{self, Finding, Severity};
 use nianbao_core::yearly;
-use crate::cli::safe_text;
 use std::path::{Path, PathBuf};
 
 /// `nianbao check DRAFT.ron [--last-year LAST.ron] [--json]`.

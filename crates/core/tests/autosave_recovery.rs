@@ -51,7 +51,10 @@ fn an_unclean_exit_offers_the_autosave_back() {
     assert!(!again.autosave_path().exists());
     drop(again);
     let last = UserData::new(dir.path().join("nianbao"));
-    let rec = last.begin_session().expect("readable").expect("still offered");
+    let rec = last
+        .begin_session()
+        .expect("readable")
+        .expect("still offered");
     // Restored or discarded: gone.
     last.discard_orphan(&rec.path).expect("discard");
     drop(last);

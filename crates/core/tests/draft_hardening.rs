@@ -22,7 +22,10 @@ fn control_characters_are_saved_as_escapes_and_open_again() {
     r.problems = "一是\u{0}……\r\n二是\u{200b}……\u{feff}".into();
     draft::save(&r, &path).expect("saved");
     let bytes = fs::read(&path).expect("read");
-    assert!(!bytes.contains(&0) && !bytes.contains(&0x1b), "raw control bytes written");
+    assert!(
+        !bytes.contains(&0) && !bytes.contains(&0x1b),
+        "raw control bytes written"
+    );
     assert_eq!(draft::load(&path).expect("opens again").report, r);
 }
 
@@ -36,7 +39,10 @@ fn a_report_too_large_to_open_is_not_saved() {
     let e = draft::save(&r, &path).expect_err("refused");
     assert!(matches!(e, DraftError::TooLargeToSave { .. }), "{e:?}");
     assert!(e.to_string().contains("未保存"), "{e}");
-    assert_eq!(draft::load(&path).expect("old draft intact").report, example());
+    assert_eq!(
+        draft::load(&path).expect("old draft intact").report,
+        example()
+    );
 }
 
 #[test]
@@ -50,13 +56,22 @@ fn bom_utf16_gbk_and_empty_files_are_named() {
     };
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(text.as_bytes());
-    assert_eq!(draft::load(&write("bom.ron", &bom)).expect("BOM opens").report, example());
+    assert_eq!(
+        draft::load(&write("bom.ron", &bom))
+            .expect("BOM opens")
+            .report,
+        example()
+    );
 
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     let loaded = draft::load(&write("u16.ron", &utf16)).expect("UTF-16 opens");
     assert_eq!(loaded.report, example());
-    assert!(loaded.notes.iter().any(|n| n.contains("UTF-16")), "{:?}", loaded.notes);
+    assert!(
+        loaded.notes.iter().any(|n| n.contains("UTF-16")),
+        "{:?}",
+        loaded.notes
+    );
 
     // "(format_version: 1, meta: (agency: "某局"))" in GBK: 某 = C4 B3, 局 = BE D6.
     let mut gbk = b"(format_version: 1, meta: (agency: \"".to_vec();
@@ -64,7 +79,10 @@ fn bom_utf16_gbk_and_empty_files_are_named() {
     gbk.extend_from_slice(b"\"))");
     let e = draft::load(&write("gbk.ron", &gbk)).expect_err("GBK named");
     assert!(matches!(e, DraftError::Encoding { .. }), "{e:?}");
-    assert!(e.to_string().contains("GBK") && e.to_string().contains("UTF-8"), "{e}");
+    assert!(
+        e.to_string().contains("GBK") && e.to_string().contains("UTF-8"),
+        "{e}"
+    );
 
     let e = draft::load(&write("empty.ron", b"")).expect_err("empty");
     assert!(e.to_string().contains("空的"), "{e}");
@@ -112,15 +130,26 @@ fn odd_cells_years_and_duplicated_lines_keep_the_rest_of_the_draft() {
     assert_eq!(r.meta.agency, "某局");
     assert_eq!(r.meta.year, 0, "an impossible year reads as not set");
     assert_eq!(r.problems, "一是……");
-    assert!(loaded.notes.iter().any(|n| n.contains("第 3 行")), "{:?}", loaded.notes);
+    assert!(
+        loaded.notes.iter().any(|n| n.contains("第 3 行")),
+        "{:?}",
+        loaded.notes
+    );
     let t3 = |c| r.table3.get(T3Row::NEW, col(c)).clone();
-    assert_eq!(t3(0), Entry::Invalid("99999999999999999999".into()), "kept as typed");
+    assert_eq!(
+        t3(0),
+        Entry::Invalid("99999999999999999999".into()),
+        "kept as typed"
+    );
     assert!(matches!(t3(1), Entry::Invalid(_)));
     assert!(matches!(t3(2), Entry::Invalid(_)));
     assert_eq!(t3(3), Entry::Value(3));
     assert_eq!(t3(4), Entry::Value(4));
     assert_eq!(t3(5), Entry::Blank);
-    assert!(matches!(r.table3.get(T3Row::CARRIED_IN, col(0)), Entry::Invalid(_)));
+    assert!(matches!(
+        r.table3.get(T3Row::CARRIED_IN, col(0)),
+        Entry::Invalid(_)
+    ));
     assert!(matches!(r.table2.fee, Entry::Invalid(_)));
     // The checks then report them at their cells.
     let findings = nianbao_core::check::check(&r, None);
@@ -133,7 +162,9 @@ fn many_line_break_escapes_load() {
         "(format_version: 1, problems: \"{}\")",
         "一是\\n".repeat(160_000)
     );
-    let r = draft::from_ron(&text, Path::new("x.ron")).expect("opens").report;
+    let r = draft::from_ron(&text, Path::new("x.ron"))
+        .expect("opens")
+        .report;
     assert_eq!(r.problems.matches('\n').count(), 160_000);
 }
 
@@ -148,7 +179,10 @@ fn a_backup_that_cannot_be_written_does_not_block_the_save() {
     changed.problems.push_str("补充。");
     let saved = draft::save_reporting(&changed, &path).expect("saved anyway");
     let warning = saved.backup_warning.expect("warned");
-    assert!(warning.contains(".bak") && warning.contains("已保存"), "{warning}");
+    assert!(
+        warning.contains(".bak") && warning.contains("已保存"),
+        "{warning}"
+    );
     assert_eq!(draft::load(&path).expect("load").report, changed);
 }
 
@@ -163,8 +197,14 @@ fn backups_are_whole_and_kept_in_generations() {
     }
     let all = backups(&path);
     assert_eq!(all.len(), 2, "{all:?}");
-    assert_eq!(draft::load(&all[0]).expect("last").report.problems, "第 3 版");
-    assert_eq!(draft::load(&all[1]).expect("daily").report.problems, "第 0 版");
+    assert_eq!(
+        draft::load(&all[0]).expect("last").report.problems,
+        "第 3 版"
+    );
+    assert_eq!(
+        draft::load(&all[1]).expect("daily").report.problems,
+        "第 0 版"
+    );
 }
 
 #[test]
@@ -210,7 +250,10 @@ fn a_draft_changed_on_disk_is_not_overwritten_silently() {
     let e = draft::save_checked(&r, &path, Some(&fp)).expect_err("asks first");
     assert!(matches!(e, DraftError::ChangedOnDisk { .. }));
     assert!(e.to_string().contains("已被其他"), "{e}");
-    assert_eq!(draft::load(&path).expect("load").report.problems, "同事的修改");
+    assert_eq!(
+        draft::load(&path).expect("load").report.problems,
+        "同事的修改"
+    );
     // Unchanged since the last save: saves, and the new fingerprint chains.
     let now = draft::fingerprint(&path).expect("fp").expect("exists");
     let saved = draft::save_checked(&r, &path, Some(&now)).expect("saved");
@@ -229,7 +272,10 @@ fn only_regular_files_are_read() {
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if made.is_ok_and(|s| s.success()) {
         // Would block forever if opened.
-        assert!(matches!(draft::load(&fifo), Err(DraftError::NotRegular { .. })));
+        assert!(matches!(
+            draft::load(&fifo),
+            Err(DraftError::NotRegular { .. })
+        ));
     }
     assert!(matches!(
         draft::load(Path::new("/dev/zero")),

@@ -52,7 +52,12 @@ fn a_save_killed_at_any_moment_leaves_whole_files() {
         x ^= x >> 7;
         x ^= x << 17;
         let mut child = Command::new(&exe)
-            .args(["--exact", "kill_save::kill_save_child", "--ignored", "--nocapture"])
+            .args([
+                "--exact",
+                "kill_save::kill_save_child",
+                "--ignored",
+                "--nocapture",
+            ])
             .env(CHILD_ENV, dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -64,13 +69,20 @@ fn a_save_killed_at_any_moment_leaves_whole_files() {
         let now = draft::load(&path)
             .unwrap_or_else(|e| panic!("kill {kill}: the draft does not open: {e}"))
             .report;
-        assert!(v.contains(&now), "kill {kill}: the draft is neither version");
+        assert!(
+            v.contains(&now),
+            "kill {kill}: the draft is neither version"
+        );
         seen_second += usize::from(now == v[1]);
         for b in backups(&path) {
             let back = draft::load(&b)
                 .unwrap_or_else(|e| panic!("kill {kill}: backup {} broken: {e}", b.display()))
                 .report;
-            assert!(v.contains(&back), "kill {kill}: backup {} is neither", b.display());
+            assert!(
+                v.contains(&back),
+                "kill {kill}: backup {} is neither",
+                b.display()
+            );
         }
     }
     // The child did save between the kills (else this test proves nothing).

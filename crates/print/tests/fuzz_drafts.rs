@@ -29,7 +29,10 @@ fn reproducers() -> Vec<Vec<u8>> {
     out.push(with("year: 2021", "year: true"));
     out.push(with("(3, 1,", "(99999999999999999999, true,"));
     out.push(with("(3, 1,", "([1, 2], {\"a\": 1},"));
-    out.push(with("金乡县人民政府办公室", "金\u{200B}乡\u{FEFF}县\u{2060}👍\u{FE0F}"));
+    out.push(with(
+        "金乡县人民政府办公室",
+        "金\u{200B}乡\u{FEFF}县\u{2060}👍\u{FE0F}",
+    ));
     // A duplicated line.
     let lines: Vec<&str> = example.lines().collect();
     let mut dup = lines.clone();
@@ -46,7 +49,13 @@ fn reproducers() -> Vec<Vec<u8>> {
         .into_bytes(),
     );
     // Prose written with `\n` escapes (was quadratic in the parser).
-    out.push(format!("(format_version: 1, problems: \"{}\")", "一是\\n".repeat(5_000)).into_bytes());
+    out.push(
+        format!(
+            "(format_version: 1, problems: \"{}\")",
+            "一是\\n".repeat(5_000)
+        )
+        .into_bytes(),
+    );
     // Byte-order mark, UTF-16, GBK, empty, cut in a character.
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(example.as_bytes());
@@ -112,7 +121,8 @@ fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
             bytes.splice(at..at, INSERTS[what].bytes());
         }
         Mutation::DuplicateLine { line } | Mutation::DropLine { line } => {
-            let mut lines: Vec<Vec<u8>> = bytes.split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
+            let mut lines: Vec<Vec<u8>> =
+                bytes.split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
             let i = line % lines.len();
             if matches!(m, Mutation::DuplicateLine { .. }) {
                 let l = lines[i].clone();

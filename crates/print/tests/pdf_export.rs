@@ -252,7 +252,10 @@ fn invisible_pasted_characters_are_not_missing_glyphs() {
         .push_str("\n\u{FEFF}网页粘贴\u{2060}的文字👍\u{FE0F}。");
     let prepared = Prepared::new(&report, &bundled().fonts).unwrap();
     assert!(
-        prepared.missing.iter().all(|m| !nianbao_core::model::is_default_ignorable(m.ch)),
+        prepared
+            .missing
+            .iter()
+            .all(|m| !nianbao_core::model::is_default_ignorable(m.ch)),
         "{:?}",
         prepared.missing
     );

@@ -177,7 +177,10 @@ pub fn check(report: &Report, last_year: Option<&Report>) -> Vec<Finding> {
     prose::check_problems(report, &mut f);
     other_items::check(report, &mut f);
     for (place, chars) in report.invisible_chars() {
-        let names: Vec<String> = chars.into_iter().map(crate::model::describe_invisible).collect();
+        let names: Vec<String> = chars
+            .into_iter()
+            .map(crate::model::describe_invisible)
+            .collect();
         f.warn(
             Rule::Invisible,
             place,

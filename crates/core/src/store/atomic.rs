@@ -114,10 +114,7 @@ fn temp_path(path: &Path, what: &str) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "draft".into());
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    folder_of(path).join(format!(
-        ".{file_name}.{what}{}-{n}.tmp",
-        std::process::id()
-    ))
+    folder_of(path).join(format!(".{file_name}.{what}{}-{n}.tmp", std::process::id()))
 }
 
 /// Removes temporary files of `path` (`.<name>.*.tmp`) that a killed process left behind. Only

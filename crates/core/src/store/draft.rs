@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::io::Read;
-use std::time::SystemTime;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// Format version written into new drafts.
 pub const FORMAT_VERSION: u32 = 1;
@@ -446,8 +446,12 @@ fn io_kind_text(kind: std::io::ErrorKind) -> Option<&'static str> {
         K::TimedOut => "磁盘或网络无响应，请稍后重试",
         K::UnexpectedEof => "文件读取不完整",
         K::ResourceBusy => "文件正被其他程序占用",
-        K::NotConnected | K::ConnectionReset | K::ConnectionAborted | K::HostUnreachable
-        | K::NetworkUnreachable | K::NetworkDown => "网络连接中断，无法访问网络上的文件",
+        K::NotConnected
+        | K::ConnectionReset
+        | K::ConnectionAborted
+        | K::HostUnreachable
+        | K::NetworkUnreachable
+        | K::NetworkDown => "网络连接中断，无法访问网络上的文件",
         K::Interrupted => "操作被中断，请重试",
         K::OutOfMemory => "内存不足",
         K::CrossesDevices => "不能跨磁盘移动文件",
@@ -1018,7 +1022,8 @@ fn checked_text(report: &Report, path: &Path) -> Result<String, DraftError> {
 }
 
 fn write_checked(text: &str, path: &Path) -> Result<Saved, DraftError> {
-    let failure = write_with_backups(path, text.as_bytes()).map_err(|e| DraftError::io(path, &e))?;
+    let failure =
+        write_with_backups(path, text.as_bytes()).map_err(|e| DraftError::io(path, &e))?;
     let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
     Ok(Saved {
         fingerprint: Fingerprint::of(text.as_bytes(), modified),

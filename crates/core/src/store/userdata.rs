@@ -293,7 +293,11 @@ impl UserData {
 
     /// Whether a running process holds session slot `index`.
     fn slot_is_held(&self, index: usize) -> bool {
-        if self.session.get().is_some_and(|s| s.index == index && s._lock.is_some()) {
+        if self
+            .session
+            .get()
+            .is_some_and(|s| s.index == index && s._lock.is_some())
+        {
             return true;
         }
         let path = self.dir.join(slot_name(SESSION_STEM, index, "lock"));
