@@ -294,3 +294,37 @@ fn section_one_with_many_counts_and_no_clause_break_is_checked() {
     let findings = nianbao_core::check::check(&r, None);
     assert!(findings.iter().all(|f| !f.message.is_empty()));
 }
+
+#[test]
+fn temporary_files_of_a_killed_save_are_cleaned_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("k.ron");
+    let old = dir.path().join(".k.ron.12345-0.tmp");
+    let young = dir.path().join(".k.ron.12346-0.tmp");
+    for p in [&old, &young] {
+        fs::write(p, "half a dra").expect("write");
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&old)
+        .and_then(|f| f.set_modified(hour_ago))
+        .expect("age it");
+    draft::save(&example(), &path).expect("saved");
+    assert!(!old.exists(), "left by a killed process: removed");
+    assert!(young.exists(), "may belong to a save still running: kept");
+}
+
+#[test]
+fn a_few_bad_bytes_are_located_as_damage() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("x.ron");
+    let mut bytes = draft::to_ron(&example()).into_bytes();
+    let at = bytes.len() / 2;
+    bytes[at] = 0xFF;
+    fs::write(&path, &bytes).expect("write");
+    match draft::load(&path) {
+        Err(e @ DraftError::Syntax { .. }) => assert!(e.to_string().contains("已损坏"), "{e}"),
+        other => panic!("expected located damage, got {other:?}"),
+    }
+}

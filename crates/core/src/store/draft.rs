@@ -894,6 +894,19 @@ fn decode(bytes: &[u8], path: &Path) -> Result<(String, Option<String>), DraftEr
             path: path_buf(),
             encoding: "GBK（ANSI）",
         }),
+        Err(e) if String::from_utf8_lossy(body).matches('\u{FFFD}').count() <= 16 => {
+            // A few bad bytes in UTF-8 text: a damaged draft, located, not "not text".
+            let before = String::from_utf8_lossy(&body[..e.valid_up_to()]);
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(DraftError::Syntax {
+                path: path_buf(),
+                line,
+                col,
+                detail: "有无法识别的字节，文件可能已损坏".into(),
+                backup: None,
+            })
+        }
         Err(_) => Err(DraftError::NotText { path: path_buf() }),
     }
 }

@@ -18,7 +18,7 @@
 //! Nothing here knows about the GUI; the app only calls these functions.
 
 use crate::model::Report;
-use crate::store::atomic::write_atomic;
+use crate::store::atomic::{remove_stale_temps, write_atomic};
 use crate::store::draft;
 use std::fs;
 use std::io;
@@ -241,6 +241,9 @@ impl UserData {
     /// with [`Recoverable::path`] once the user decided.
     pub fn begin_session(&self) -> Result<Option<Recoverable>, String> {
         self.claim_session();
+        // Temporary files of writes a killed process never finished.
+        remove_stale_temps(&self.autosave_path());
+        remove_stale_temps(&self.recent_path());
         self.adopt_orphans();
         match self.orphans().into_iter().next() {
             Some(o) => o.content.map(Some),
@@ -370,6 +373,13 @@ impl UserData {
             }
         }
         text.push_str(&draft::to_ron(report));
+        // An autosave recovery would refuse is no autosave: keep the last good one instead.
+        if text.len() as u64 > draft::MAX_DRAFT_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                "报告内容超过草稿文件的上限，无法自动保存",
+            ));
+        }
         write_atomic(&self.autosave_path(), text.as_bytes(), false)
     }
 
