@@ -328,3 +328,16 @@ fn a_few_bad_bytes_are_located_as_damage() {
         other => panic!("expected located damage, got {other:?}"),
     }
 }
+
+#[test]
+fn prose_of_the_wrong_kind_is_kept_as_text() {
+    let text = r#"(format_version: 1, meta: (agency: "某局"), problems: 5,
+        preface: ["a"], other_items: {"fee": 12, "work_points": "无。"})"#;
+    let r = draft::from_ron(text, Path::new("x.ron"))
+        .expect("opens")
+        .report;
+    assert_eq!(r.problems, "5");
+    assert_eq!(r.preface, "[\"a\"]");
+    assert_eq!(r.other_items[0], "12");
+    assert_eq!(r.other_items[1], "无。");
+}

@@ -306,13 +306,32 @@ impl Serialize for OtherItems<'_> {
 #[derive(Default)]
 struct OtherItemsIn([String; OTHER_ITEMS.len()]);
 
+/// A prose value read without refusing the draft: a quoted text as written, `None` as empty,
+/// anything else (a number, a list typed by hand) as its own text, for the user to see and mend.
+struct TextIn(String);
+
+impl<'de> Deserialize<'de> for TextIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        lenient_text(d).map(TextIn)
+    }
+}
+
+fn lenient_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let raw = raw_text(d)?;
+    let t = raw.trim();
+    if t == "None" || t == "()" {
+        return Ok(String::new());
+    }
+    Ok(ron::from_str::<String>(t).unwrap_or_else(|_| t.to_string()))
+}
+
 keyed_map_deserialize!(
     OtherItemsIn,
-    String,
+    TextIn,
     "section 六 as a map of items",
-    |entries: BTreeMap<String, String>| {
+    |entries: BTreeMap<String, TextIn>| {
         let mut items: [String; OTHER_ITEMS.len()] = Default::default();
-        for (key, text) in entries {
+        for (key, TextIn(text)) in entries {
             if let Some(i) = OTHER_ITEMS.iter().position(|d| d.key == key) {
                 items[i] = text;
             }
@@ -345,7 +364,7 @@ struct DraftIn {
     format_version: u32,
     #[serde(default)]
     meta: Meta,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_text")]
     preface: String,
     #[serde(default)]
     overview: Overview,
@@ -355,7 +374,7 @@ struct DraftIn {
     table3: Table3,
     #[serde(default)]
     table4: Table4,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_text")]
     problems: String,
     #[serde(default)]
     other_items: OtherItemsIn,
