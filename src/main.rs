@@ -6,15 +6,23 @@ use nianbao::cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().is_some_and(|a| !a.ends_with(".ron")) {
+    // OS strings: a file name need not be UTF-8 (GBK bytes from a zip unpacked on Linux).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if args
+        .first()
+        .is_some_and(|a| !a.to_string_lossy().ends_with(".ron"))
+    {
         attach_console();
     }
     let code = match cli::run(&args) {
         Some(code) => code,
         None => match args.first() {
-            Some(other) if other.starts_with('-') => {
-                eprintln!("不认识的选项：{other}\n\n{}", cli::USAGE);
+            Some(other) if other.to_string_lossy().starts_with('-') => {
+                eprintln!(
+                    "不认识的选项：{}\n\n{}",
+                    cli::safe_text(&other.to_string_lossy()),
+                    cli::USAGE
+                );
                 cli::EXIT_USAGE
             }
             // No subcommand: the desktop app, with the draft named, if any.

@@ -272,3 +272,55 @@ fn nianbao_new_from_the_command_line() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("文件不存在"));
 }
+
+#[test]
+fn export_refuses_to_write_over_a_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path().join("d.ron");
+    fs::copy(example(), &d).expect("copy");
+    let before = fs::read(&d).expect("read");
+    let arg = d.to_str().expect("utf-8 path");
+    let o = run(&["export", arg, "-o", arg]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("不能保存为它"));
+    assert_eq!(
+        fs::read(&d).expect("read"),
+        before,
+        "the draft is untouched"
+    );
+    // A draft under another name is protected too.
+    let other = dir.path().join("other.txt");
+    fs::copy(example(), &other).expect("copy");
+    let o = run(&["export", arg, "-o", other.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+#[cfg(unix)]
+fn a_file_name_that_is_not_utf8_works() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // "某.ron" in GBK.
+    let name = std::ffi::OsStr::from_bytes(b"\xc4\xb3.ron");
+    let d = dir.path().join(name);
+    fs::copy(example(), &d).expect("copy");
+    let o = bin().arg("check").arg(&d).output().expect("runs");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn check_does_not_send_control_characters_to_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path().join("e.ron");
+    let mut r = draft::load(&example()).expect("example").report;
+    r.meta.agency = "某局\u{1b}]0;标题\u{7}\u{1b}[2J".into();
+    draft::save(&r, &d).expect("save");
+    let o = run(&["check", d.to_str().expect("utf-8")]);
+    assert!(!o.stdout.contains(&0x1b) && !o.stdout.contains(&0x07));
+    assert!(stdout(&o).contains("某局"));
+}

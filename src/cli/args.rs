@@ -3,6 +3,7 @@
 
 use nianbao_core::model::Report;
 use nianbao_core::store::draft;
+use std::ffi::{OsStr, OsString};
 use std::path::Path;
 
 /// Exit code for "the command ran, and the report has errors".
@@ -29,30 +30,33 @@ nianbao — 政府信息公开工作年度报告 编写、检查与打印
   nianbao help                     显示本说明
 ";
 
-/// Splits `args` into positional arguments and `--flag [value]` options.
+/// Splits `args` into positional arguments and `--flag [value]` options. Arguments stay OS
+/// strings: a file name need not be UTF-8 (GBK names unpacked from a zip on Linux).
 pub struct Args {
-    pub positional: Vec<String>,
-    options: Vec<(String, Option<String>)>,
+    pub positional: Vec<OsString>,
+    options: Vec<(String, Option<OsString>)>,
 }
 
 impl Args {
     /// `valued` lists the options that take a value.
-    pub fn parse(args: &[String], valued: &[&str]) -> Result<Args, String> {
+    pub fn parse(args: &[OsString], valued: &[&str]) -> Result<Args, String> {
         let mut positional = Vec::new();
         let mut options = Vec::new();
         let mut it = args.iter();
-        while let Some(a) = it.next() {
-            if a.starts_with("--") || (a.starts_with('-') && a.len() == 2) {
+        while let Some(arg) = it.next() {
+            let a = arg.to_string_lossy();
+            if a.starts_with("--") || (a.starts_with('-') && a.chars().count() == 2) {
+                let a = a.into_owned();
                 if valued.contains(&a.as_str()) {
                     let v = it
                         .next()
                         .ok_or_else(|| format!("选项 {a} 后面需要一个值"))?;
-                    options.push((a.clone(), Some(v.clone())));
+                    options.push((a, Some(v.clone())));
                 } else {
-                    options.push((a.clone(), None));
+                    options.push((a, None));
                 }
             } else {
-                positional.push(a.clone());
+                positional.push(arg.clone());
             }
         }
         Ok(Args {
@@ -65,11 +69,20 @@ impl Args {
         self.options.iter().any(|(k, _)| k == name)
     }
 
-    pub fn value(&self, names: &[&str]) -> Option<&str> {
+    pub fn value(&self, names: &[&str]) -> Option<&OsStr> {
         self.options
             .iter()
             .find(|(k, _)| names.contains(&k.as_str()))
             .and_then(|(_, v)| v.as_deref())
+    }
+
+    /// The positional arguments as text, for messages.
+    pub fn positional_text(&self) -> String {
+        self.positional
+            .iter()
+            .map(|a| super::safe_text(&a.to_string_lossy()))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Options that are not in `known`: typos the user should hear about.
@@ -86,6 +99,13 @@ impl Args {
 pub fn load_or_report(path: &Path) -> Option<Report> {
     match draft::load(path) {
         Ok(loaded) => {
+            for note in &loaded.notes {
+                eprintln!(
+                    "注意：{}：{}",
+                    super::safe_text(&path.display().to_string()),
+                    note
+                );
+            }
             if loaded.newer_format {
                 eprintln!(
                     "注意：{} 由较新版本的程序保存（格式版本 {}），本版本不认识的内容将被忽略。",
@@ -96,7 +116,7 @@ pub fn load_or_report(path: &Path) -> Option<Report> {
             Some(loaded.report)
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::safe_text(&e.to_string()));
             None
         }
     }

@@ -5,6 +5,7 @@
 //! read. Output to a closed pipe (`| head`) ends quietly.
 
 use super::args::{Args, EXIT_FINDINGS, EXIT_USAGE, USAGE, emit, load_or_report};
+use crate::cli::safe_text;
 use nianbao_core::check::{self, Reviewed, Severity};
 use nianbao_core::model::Report;
 use nianbao_core::yearly;
@@ -12,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// `nianbao check DRAFT.ron [--last-year LAST.ron] [--json]`.
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: &[std::ffi::OsString]) -> i32 {
     let args = match Args::parse(args, &["--last-year"]) {
         Ok(a) => a,
         Err(e) => {
@@ -96,10 +97,16 @@ fn json(findings: &[Reviewed]) -> String {
 }
 
 fn readable(report: &Report, findings: &[Reviewed], last: Option<&Path>) -> String {
+    // Agency names and prose come from the file: never send their control characters to the
+    // terminal.
     let mut s = String::new();
-    let _ = writeln!(s, "{}", report.title());
+    let _ = writeln!(s, "{}", safe_text(&report.title()));
     if let Some(p) = last {
-        let _ = writeln!(s, "（与上年报告 {} 作跨年核对）", p.display());
+        let _ = writeln!(
+            s,
+            "（与上年报告 {} 作跨年核对）",
+            safe_text(&p.display().to_string())
+        );
     }
     let open: Vec<&Reviewed> = findings
         .iter()
@@ -114,7 +121,7 @@ fn readable(report: &Report, findings: &[Reviewed], last: Option<&Path>) -> Stri
         let _ = writeln!(s, "检查通过：没有发现问题。");
     } else {
         for f in &open {
-            let _ = writeln!(s, "{}", f.finding);
+            let _ = writeln!(s, "{}", safe_text(&f.finding.to_string()));
         }
         let _ = writeln!(s, "共 {errors} 个错误，{warnings} 个提示。");
     }
@@ -132,8 +139,8 @@ fn readable(report: &Report, findings: &[Reviewed], last: Option<&Path>) -> Stri
             let _ = writeln!(
                 s,
                 "{}\n    已核实：{}",
-                f.finding,
-                f.acknowledged.as_deref().unwrap_or_default()
+                safe_text(&f.finding.to_string()),
+                safe_text(f.acknowledged.as_deref().unwrap_or_default())
             );
         }
     }

@@ -6,7 +6,7 @@ use nianbao_core::yearly::{self, Comparison};
 use std::path::Path;
 
 /// `nianbao compare THIS.ron LAST.ron [--json]`: key figures of both years side by side.
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: &[std::ffi::OsString]) -> i32 {
     let args = match Args::parse(args, &[]) {
         Ok(a) => a,
         Err(e) => return usage_error(&e),

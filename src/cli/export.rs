@@ -6,7 +6,7 @@ use nianbao_print::{ExportOptions, export_to_file};
 use std::path::Path;
 
 /// `nianbao export DRAFT.ron -o OUT.pdf [--bundled-fonts] [--allow-missing-chars]`.
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: &[std::ffi::OsString]) -> i32 {
     let known = ["-o", "--output", "--bundled-fonts", "--allow-missing-chars"];
     let args = match Args::parse(args, &["-o", "--output"]) {
         Ok(a) => a,
@@ -27,6 +27,15 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("用法：nianbao export 草稿.ron -o 报告.pdf [--bundled-fonts]\n\n{USAGE}");
         return EXIT_USAGE;
     };
+    let out = Path::new(out);
+    // Never replace a draft by a PDF: `export d.ron -o d.ron` would leave no draft and no backup.
+    if nianbao_core::store::draft::is_draft_file(out) {
+        eprintln!(
+            "{} 是年报草稿文件，导出的 PDF 不能保存为它（会覆盖草稿），未导出。请换一个以 .pdf 结尾的文件名。",
+            crate::cli::safe_text(&out.display().to_string())
+        );
+        return EXIT_USAGE;
+    }
     let Some(report) = load_or_report(Path::new(draft_path)) else {
         return EXIT_USAGE;
     };
@@ -37,11 +46,11 @@ pub fn run(args: &[String]) -> i32 {
         },
         allow_missing_chars: args.flag("--allow-missing-chars"),
     };
-    match export_to_file(&report, &options, Path::new(out)) {
+    match export_to_file(&report, &options, out) {
         Ok(summary) => {
             println!(
                 "已导出 {}：{} 页，{} KB。",
-                out,
+                crate::cli::safe_text(&out.display().to_string()),
                 summary.pages,
                 summary.bytes.div_ceil(1024)
             );

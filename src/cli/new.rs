@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 /// `nianbao new --from LAST.ron -o NEW.ron [--force]`: a new draft for the next year, started
 /// from last year's (see [`yearly::new_from_last`]).
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: &[std::ffi::OsString]) -> i32 {
     let args = match Args::parse(args, &["--from", "-o", "--output"]) {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
@@ -23,7 +23,7 @@ pub fn run(args: &[String]) -> i32 {
         return usage_error("请用 --from 指定上年报告草稿，用 -o 指定新草稿的文件名。");
     };
     if !args.positional.is_empty() {
-        return usage_error(&format!("多余的参数：{}", args.positional.join(" ")));
+        return usage_error(&format!("多余的参数：{}", args.positional_text()));
     }
     let (from, out) = (PathBuf::from(from), PathBuf::from(out));
     // Overwriting last year's own file would lose the very report the new one is checked against.

@@ -7,7 +7,7 @@ use nianbao_core::text::percent::MAX_DECIMALS;
 use std::path::Path;
 
 /// `nianbao sentences DRAFT.ron [--decimals N]`: the data sentences generated from the tables.
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: &[std::ffi::OsString]) -> i32 {
     let args = match Args::parse(args, &["--decimals"]) {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
@@ -21,6 +21,7 @@ pub fn run(args: &[String]) -> i32 {
     };
     let mut options = sentences::Options::default();
     if let Some(d) = args.value(&["--decimals"]) {
+        let d = d.to_string_lossy();
         match d.parse::<u8>() {
             Ok(d) if d <= MAX_DECIMALS => options.decimals = d,
             _ => {

@@ -46,12 +46,20 @@ fn an_unclean_exit_offers_the_autosave_back() {
     drop(next);
     let again = UserData::new(dir.path().join("nianbao"));
     assert!(again.begin_session().expect("readable").is_some());
-    // A clean exit leaves nothing to restore.
+    // A clean exit without a choice keeps it: the user has not decided.
     again.end_session();
     assert!(!again.autosave_path().exists());
     drop(again);
     let last = UserData::new(dir.path().join("nianbao"));
-    assert!(last.begin_session().expect("no error").is_none());
+    let rec = last
+        .begin_session()
+        .expect("readable")
+        .expect("still offered");
+    // Restored or discarded: gone.
+    last.discard_orphan(&rec.path).expect("discard");
+    drop(last);
+    let after = UserData::new(dir.path().join("nianbao"));
+    assert!(after.begin_session().expect("no error").is_none());
 }
 
 #[test]
@@ -107,7 +115,12 @@ fn a_damaged_autosave_is_reported_and_kept() {
     std::fs::write(data.autosave_path(), "(format_version: 1, meta: (").expect("write");
     let err = data.begin_session().expect_err("cannot be read");
     assert!(err.contains("损坏"), "{err}");
-    assert!(data.autosave_path().exists(), "kept for rescue by hand");
+    // Kept for rescue by hand, also after this session's next autosave.
+    data.autosave(&report(), None).expect("autosave");
+    let orphans = data.orphans();
+    assert_eq!(orphans.len(), 1);
+    assert!(orphans[0].content.is_err());
+    assert!(orphans[0].path.exists());
 }
 
 #[test]
@@ -131,4 +144,65 @@ fn recent_drafts_are_deduplicated_limited_and_existing() {
     assert_eq!(name(&recent[1]), Some(format!("{}.ron", RECENT_LIMIT + 1)));
     std::fs::remove_file(&files[RECENT_LIMIT]).expect("remove");
     assert_eq!(data.recent().len(), RECENT_LIMIT - 1);
+}
+
+#[test]
+fn an_autosave_left_behind_survives_everything_until_the_user_decides() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let crashed = UserData::new(dir.path());
+    let _ = crashed.begin_session();
+    crashed.autosave(&report(), None).expect("autosave");
+    drop(crashed);
+    let next = UserData::new(dir.path());
+    assert!(next.begin_session().expect("readable").is_some());
+    // The user opens another report and edits it: the autosave of that goes elsewhere.
+    let mut other = report();
+    other.problems = "另一份报告".into();
+    next.autosave(&other, None).expect("autosave");
+    next.clear_autosave();
+    next.end_session();
+    let orphans = next.orphans();
+    assert_eq!(orphans.len(), 1);
+    assert_eq!(
+        orphans[0].content.as_ref().expect("readable").report,
+        report()
+    );
+}
+
+#[test]
+fn every_slot_left_behind_is_offered_to_a_single_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = UserData::new(dir.path());
+    let b = UserData::new(dir.path());
+    let _ = a.begin_session();
+    let _ = b.begin_session();
+    let mut second = report();
+    second.problems = "第二个窗口".into();
+    a.autosave(&report(), None).expect("autosave");
+    b.autosave(&second, None).expect("autosave");
+    // Both crash.
+    drop(a);
+    drop(b);
+    let one = UserData::new(dir.path());
+    assert!(one.begin_session().expect("readable").is_some());
+    let found: Vec<_> = one
+        .orphans()
+        .into_iter()
+        .map(|o| o.content.expect("readable").report)
+        .collect();
+    assert_eq!(found.len(), 2);
+    assert!(found.contains(&report()) && found.contains(&second));
+    assert_eq!(one.autosave_problem(), None);
+}
+
+#[test]
+fn an_unwritable_data_folder_is_said() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").expect("write");
+    let data = UserData::new(file.join("nianbao"));
+    assert!(data.begin_session().expect("nothing to offer").is_none());
+    let problem = data.autosave_problem().expect("a reason");
+    assert!(problem.contains("不会自动保存"), "{problem}");
+    assert!(nianbao_core::store::userdata::NO_DATA_DIR.contains("自动保存"));
 }

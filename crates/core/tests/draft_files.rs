@@ -36,12 +36,13 @@ fn example_round_trips_through_a_file() {
     assert_eq!(draft::load(&path).expect("load").report, changed);
     let backup = draft::load(&backup_path(&path)).expect("backup loads");
     assert_eq!(backup.report, report);
-    // No temporary files are left behind.
+    // No temporary files are left behind: the draft, its last-save and its daily backup.
     let names: Vec<String> = fs::read_dir(dir.path())
         .expect("read dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
 }
 
 #[test]

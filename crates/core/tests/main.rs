@@ -5,6 +5,8 @@ mod support;
 mod autosave_recovery;
 mod derived_totals;
 mod draft_files;
+mod draft_hardening;
+mod kill_save;
 mod module_graph;
 mod real_reports;
 mod rules;

@@ -414,7 +414,10 @@ impl FontSet {
 
     /// Whether some face of the set can draw `ch`.
     pub fn covers(&self, ch: char) -> bool {
-        ch.is_whitespace() || ch.is_control() || self.faces.iter().any(|f| f.has(ch))
+        ch.is_whitespace()
+            || ch.is_control()
+            || nianbao_core::model::is_default_ignorable(ch)
+            || self.faces.iter().any(|f| f.has(ch))
     }
 
     /// Characters of the given texts that no face has, each with the place it was first seen

@@ -104,10 +104,16 @@ pub fn export_pdf(report: &Report, options: &ExportOptions) -> Result<Vec<u8>, E
 
 /// Writes an exported PDF to `path`: to a temporary file renamed over it, so a failure never
 /// leaves a half-written PDF in place of a good one.
+/// A draft is never replaced by a PDF ([`ExportError::WouldOverwriteDraft`]).
 pub fn write_pdf(exported: &Exported, path: &Path) -> Result<ExportSummary, ExportError> {
+    if nianbao_core::store::draft::is_draft_file(path) {
+        return Err(ExportError::WouldOverwriteDraft {
+            path: path.to_path_buf(),
+        });
+    }
     write_atomic(path, &exported.bytes, false).map_err(|e| ExportError::Io {
         path: path.to_path_buf(),
-        detail: e.to_string(),
+        detail: nianbao_core::store::draft::io_error_text(&e),
     })?;
     Ok(exported.summary)
 }

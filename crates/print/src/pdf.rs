@@ -38,6 +38,9 @@ pub enum ExportError {
     MissingChars(Vec<MissingChar>),
     /// A font could not be prepared for embedding.
     FontEmbedding { path: PathBuf },
+    /// The chosen PDF file name is a draft (`.ron`, `.bak`, or a file that is one): nothing was
+    /// written, so the draft is not replaced by a PDF.
+    WouldOverwriteDraft { path: PathBuf },
     /// The PDF file could not be written.
     Io {
         path: PathBuf,
@@ -61,6 +64,11 @@ impl fmt::Display for ExportError {
             ExportError::FontEmbedding { path } => write!(
                 f,
                 "字体 {} 无法嵌入PDF，请改用程序自带字体（--bundled-fonts）后重试。",
+                path.display()
+            ),
+            ExportError::WouldOverwriteDraft { path } => write!(
+                f,
+                "{} 是年报草稿文件，导出的 PDF 不能保存为它（会覆盖草稿），未导出。请换一个以 .pdf 结尾的文件名。",
                 path.display()
             ),
             ExportError::Io { path, detail } => write!(

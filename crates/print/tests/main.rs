@@ -3,6 +3,7 @@
 
 mod support;
 
+mod fuzz_drafts;
 mod pdf_export;
 mod pdf_fonts;
 mod pdf_layout;

@@ -242,3 +242,35 @@ fn table3_across_a_page_break_repeats_its_head() {
         assert_eq!(all.matches(&squeeze(def.label)).count(), 1, "{}", def.label);
     }
 }
+
+#[test]
+fn invisible_pasted_characters_are_not_missing_glyphs() {
+    let mut report = example();
+    report.meta.agency.insert(3, '\u{200B}');
+    report.overview.parts[1]
+        .body
+        .push_str("\n\u{FEFF}网页粘贴\u{2060}的文字👍\u{FE0F}。");
+    let prepared = Prepared::new(&report, &bundled().fonts).unwrap();
+    assert!(
+        prepared
+            .missing
+            .iter()
+            .all(|m| !nianbao_core::model::is_default_ignorable(m.ch)),
+        "{:?}",
+        prepared.missing
+    );
+}
+
+#[test]
+fn a_pdf_is_never_written_over_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("d.ron");
+    std::fs::write(&draft, "x").unwrap();
+    match export_to_file(&example(), &bundled(), &draft) {
+        Err(e @ ExportError::WouldOverwriteDraft { .. }) => {
+            assert!(e.to_string().contains("不能保存为它"), "{e}")
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(std::fs::read(&draft).unwrap(), b"x");
+}

@@ -88,6 +88,8 @@ pub enum Rule {
     XValid,
     /// X-COPY: prose not copied from last year's report.
     XCopy,
+    /// INVISIBLE: no invisible characters (zero-width space, BOM…) pasted into the text.
+    Invisible,
 }
 
 impl Rule {
@@ -113,6 +115,7 @@ impl Rule {
             Rule::XCarry => "X-CARRY",
             Rule::XValid => "X-VALID",
             Rule::XCopy => "X-COPY",
+            Rule::Invisible => "INVISIBLE",
         }
     }
 
@@ -192,6 +195,20 @@ pub fn check(report: &Report, last_year: Option<&Report>) -> Vec<Finding> {
     prose::check_problems(report, &mut f);
     lint::check(report, &mut f);
     other_items::check(report, &mut f);
+    for (place, chars) in report.invisible_chars() {
+        let names: Vec<String> = chars
+            .into_iter()
+            .map(crate::model::describe_invisible)
+            .collect();
+        f.warn(
+            Rule::Invisible,
+            place,
+            format!(
+                "含有看不见的字符：{}，多为从网页或微信粘贴带入，打印时不显示，可能影响查找和字数。可一键清除。",
+                names.join("、")
+            ),
+        );
+    }
     if let Some(last) = last_year {
         cross_year::check(report, last, &mut f);
     }

@@ -138,6 +138,24 @@ pub fn parse_year(text: &str) -> Option<u16> {
     s.parse::<u16>().ok().filter(|y| YEARS.contains(y))
 }
 
+/// Reads a stored 年度 without refusing the draft: a number out of range (or not a number)
+/// reads as 0, "not set", which the checks then report at the 年度 field.
+pub(crate) fn lenient_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    use serde::Deserialize;
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Any {
+        Unsigned(u64),
+        Signed(i64),
+        Other(serde::de::IgnoredAny),
+    }
+    Ok(match Any::deserialize(d)? {
+        Any::Unsigned(n) => u16::try_from(n).unwrap_or(0),
+        Any::Signed(n) => u16::try_from(n).unwrap_or(0),
+        Any::Other(_) => 0,
+    })
+}
+
 /// Days in a month of the Gregorian calendar.
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {

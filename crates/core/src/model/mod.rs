@@ -13,6 +13,7 @@
 mod ack;
 mod entry;
 mod input;
+mod invisible;
 mod level;
 mod link;
 pub mod paste;
@@ -24,6 +25,7 @@ pub use input::{
     InputError, YEARS, count_from_text, normalize_number_text, parse_count, parse_wanyuan,
     parse_year, wanyuan_from_text,
 };
+pub use invisible::{describe_invisible, is_default_ignorable, strip_invisible};
 pub use level::AgencyLevel;
 pub use link::LastYearLink;
 pub use place::{Cell, MetaField, PREFACE_NAME, Place, Prose};
@@ -213,6 +215,7 @@ pub struct Meta {
     /// 机关名称 as in the title, e.g. 金乡县人民政府办公室.
     pub agency: String,
     /// 年度: the calendar year reported on; 0 while not set.
+    #[serde(deserialize_with = "input::lenient_year")]
     pub year: u16,
     /// Name of the website where the report is published, e.g. 金乡县政府门户网站.
     pub portal_name: String,

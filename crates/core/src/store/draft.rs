@@ -10,15 +10,18 @@ use crate::model::{
     Acknowledgement, Count, Entry, Meta, Overview, Report, Table2, Table3, Table4, Wanyuan,
 };
 use crate::model::{count_from_text, wanyuan_from_text};
-use crate::store::atomic::write_atomic;
+use crate::store::atomic::{backups, write_with_backups};
 use crate::template::{FEE_KEY, OTHER_ITEMS, T2Cell, T3Col, T3Row, T4Col, T4Group};
-use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use ron::value::RawValue;
+use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeTuple};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// Format version written into new drafts.
 pub const FORMAT_VERSION: u32 = 1;
@@ -52,50 +55,45 @@ impl Serialize for Entry<Wanyuan> {
     }
 }
 
-/// Accepts a number, a string (as typed) or `None` for a cell, never failing on the value
-/// itself: what is not a valid value is kept as text for the checks to report.
-struct EntryVisitor<T>(fn(&str) -> Entry<T>);
+/// Reads a cell as written, never failing on the value itself: a number is kept as typed (an
+/// over-long one is not rounded through a float), a quoted text is read as typed, `None` is
+/// blank, and anything else (`true`, a list, a map) is kept as its text for the checks to
+/// report at the cell.
+fn entry_from_raw<T>(raw: &str, parse: fn(&str) -> Entry<T>) -> Entry<T> {
+    let t = raw.trim();
+    if t.is_empty() || t == "None" || t == "()" {
+        return Entry::Blank;
+    }
+    if let Some(inner) = t.strip_prefix("Some(").and_then(|s| s.strip_suffix(')')) {
+        return entry_from_raw(inner, parse);
+    }
+    if t.starts_with('"') || t.starts_with("r\"") || t.starts_with("r#") {
+        return match ron::from_str::<String>(t) {
+            Ok(text) => parse(&text),
+            Err(_) => Entry::Invalid(t.to_string()),
+        };
+    }
+    if t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '.')) {
+        return parse(t);
+    }
+    Entry::Invalid(t.to_string())
+}
 
-impl<'de, T> Visitor<'de> for EntryVisitor<T> {
-    type Value = Entry<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a number, a quoted text or None")
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok((self.0)(&v.to_string()))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok((self.0)(&v.to_string()))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        // Rust prints the shortest text that reads back as the same float: "0.5", not
-        // "0.5000000001", so a hand-written amount keeps its decimal digits.
-        Ok((self.0)(&v.to_string()))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok((self.0)(v))
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Entry::Blank)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Entry::Blank)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
+/// The text of whatever value comes next.
+fn raw_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let raw = Box::<RawValue>::deserialize(d)?;
+    Ok(raw.get_ron().to_string())
 }
 
 impl<'de> Deserialize<'de> for Entry<u32> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(EntryVisitor(count_from_text))
+        Ok(entry_from_raw(&raw_text(d)?, count_from_text))
     }
 }
 
 impl<'de> Deserialize<'de> for Entry<Wanyuan> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(EntryVisitor(wanyuan_from_text))
+        Ok(entry_from_raw(&raw_text(d)?, wanyuan_from_text))
     }
 }
 
@@ -113,26 +111,40 @@ impl Serialize for Row<'_> {
 }
 
 /// A row read back: as many cells as the file has; extra ones are dropped, missing ones blank.
+/// A value that is not a row at all is kept as the text of its first cell.
 struct RowIn(Vec<Count>);
 
-impl<'de> Deserialize<'de> for RowIn {
+/// The cells of a row written as `(1, 2)` or `[1, 2]`.
+struct RowSeq(Vec<Count>);
+
+impl<'de> Deserialize<'de> for RowSeq {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = RowIn;
+            type Value = RowSeq;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a row of cells like (0, 1, 0)")
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RowIn, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RowSeq, A::Error> {
                 let mut cells = Vec::new();
                 while let Some(c) = seq.next_element::<Count>()? {
                     cells.push(c);
                 }
-                Ok(RowIn(cells))
+                Ok(RowSeq(cells))
             }
         }
         // `any`, so that both `(1, 2)` and `[1, 2]` read as a row.
         d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RowIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(d)?;
+        Ok(match raw.into_rust::<RowSeq>() {
+            Ok(RowSeq(cells)) => RowIn(cells),
+            Err(_) => RowIn(vec![Entry::Invalid(raw.get_ron().trim().to_string())]),
+        })
     }
 }
 
@@ -183,7 +195,7 @@ enum TextOrNumber {
 
 impl<'de> Deserialize<'de> for TextOrNumber {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let e = d.deserialize_any(EntryVisitor(|t| Entry::<()>::Invalid(t.to_string())))?;
+        let e = entry_from_raw(&raw_text(d)?, |t| Entry::<()>::Invalid(t.to_string()));
         Ok(match e {
             Entry::Invalid(t) => TextOrNumber::Text(t),
             _ => TextOrNumber::Blank,
@@ -296,13 +308,32 @@ impl Serialize for OtherItems<'_> {
 #[derive(Default)]
 struct OtherItemsIn([String; OTHER_ITEMS.len()]);
 
+/// A prose value read without refusing the draft: a quoted text as written, `None` as empty,
+/// anything else (a number, a list typed by hand) as its own text, for the user to see and mend.
+struct TextIn(String);
+
+impl<'de> Deserialize<'de> for TextIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        lenient_text(d).map(TextIn)
+    }
+}
+
+fn lenient_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let raw = raw_text(d)?;
+    let t = raw.trim();
+    if t == "None" || t == "()" {
+        return Ok(String::new());
+    }
+    Ok(ron::from_str::<String>(t).unwrap_or_else(|_| t.to_string()))
+}
+
 keyed_map_deserialize!(
     OtherItemsIn,
-    String,
+    TextIn,
     "section 六 as a map of items",
-    |entries: BTreeMap<String, String>| {
+    |entries: BTreeMap<String, TextIn>| {
         let mut items: [String; OTHER_ITEMS.len()] = Default::default();
-        for (key, text) in entries {
+        for (key, TextIn(text)) in entries {
             if let Some(i) = OTHER_ITEMS.iter().position(|d| d.key == key) {
                 items[i] = text;
             }
@@ -337,7 +368,7 @@ struct DraftIn {
     format_version: u32,
     #[serde(default)]
     meta: Meta,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_text")]
     preface: String,
     #[serde(default)]
     overview: Overview,
@@ -347,7 +378,7 @@ struct DraftIn {
     table3: Table3,
     #[serde(default)]
     table4: Table4,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_text")]
     problems: String,
     #[serde(default)]
     other_items: OtherItemsIn,
@@ -370,30 +401,130 @@ pub enum DraftError {
         path: PathBuf,
         bytes: u64,
     },
+    /// Binary content, or text in no encoding we know.
     NotText {
         path: PathBuf,
+    },
+    /// The file has no content at all.
+    Empty {
+        path: PathBuf,
+    },
+    /// A folder, a device, a pipe: anything but a regular file, refused before it is opened.
+    NotRegular {
+        path: PathBuf,
+    },
+    /// Text in a legacy encoding (GBK, as Notepad's "ANSI" writes on Chinese Windows).
+    Encoding {
+        path: PathBuf,
+        encoding: &'static str,
     },
     /// Not RON at all, or RON that is not a draft.
     Syntax {
         path: PathBuf,
         line: usize,
         col: usize,
+        /// What is wrong there, in Chinese.
         detail: String,
+        /// A backup of the draft that exists beside it, to point the user to.
+        backup: Option<PathBuf>,
     },
     NotADraft {
         path: PathBuf,
     },
+    /// The report is too large to be saved as a draft that would open again.
+    TooLargeToSave {
+        path: PathBuf,
+        bytes: u64,
+    },
+    /// The file was changed on disk (another window, a colleague) since it was opened or last
+    /// saved; nothing was written.
+    ChangedOnDisk {
+        path: PathBuf,
+    },
+}
+
+/// The Chinese wording of a system error, for the common ones.
+pub fn io_error_text(error: &std::io::Error) -> String {
+    // Windows: ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION.
+    if cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33)) {
+        return "文件正被其他程序（如 PDF 阅读器、WPS、杀毒软件）占用，请关闭后重试".into();
+    }
+    io_kind_text(error.kind()).map_or_else(
+        || format!("系统报告错误（{error}）"),
+        std::string::ToString::to_string,
+    )
+}
+
+fn io_kind_text(kind: std::io::ErrorKind) -> Option<&'static str> {
+    use std::io::ErrorKind as K;
+    Some(match kind {
+        K::NotFound => "文件不存在",
+        K::PermissionDenied => "没有读写权限（文件可能是只读的，或正被其他程序占用）",
+        K::AlreadyExists => "文件已存在",
+        K::StorageFull => "磁盘已满，请腾出空间后重试",
+        K::ReadOnlyFilesystem => "所在磁盘或文件夹是只读的",
+        K::IsADirectory => "这是一个文件夹，不是文件",
+        K::NotADirectory => "路径中的某一级不是文件夹",
+        K::DirectoryNotEmpty => "文件夹不是空的",
+        K::InvalidFilename => "文件名不合法或过长",
+        K::FileTooLarge => "文件过大",
+        K::TimedOut => "磁盘或网络无响应，请稍后重试",
+        K::UnexpectedEof => "文件读取不完整",
+        K::ResourceBusy => "文件正被其他程序占用",
+        K::NotConnected
+        | K::ConnectionReset
+        | K::ConnectionAborted
+        | K::HostUnreachable
+        | K::NetworkUnreachable
+        | K::NetworkDown => "网络连接中断，无法访问网络上的文件",
+        K::Interrupted => "操作被中断，请重试",
+        K::OutOfMemory => "内存不足",
+        K::CrossesDevices => "不能跨磁盘移动文件",
+        _ => return None,
+    })
+}
+
+/// What a RON parser error means, in Chinese.
+fn ron_error_text(e: &ron::Error) -> String {
+    use ron::Error as E;
+    match e {
+        E::Eof => "文件在此处意外结束，可能只保存了一部分（被截断）".into(),
+        E::ExpectedComma => "此处缺少逗号".into(),
+        E::ExpectedStringEnd => "引号没有闭合".into(),
+        E::ExpectedArrayEnd => "方括号 [ ] 没有闭合".into(),
+        E::ExpectedMapEnd => "花括号 { } 没有闭合".into(),
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => "圆括号 ( ) 没有闭合".into(),
+        E::ExpectedMapColon => "此处缺少冒号".into(),
+        E::ExpectedInteger | E::ExpectedFloat | E::InvalidIntegerDigit { .. } => {
+            "数字的写法有误".into()
+        }
+        E::IntegerOutOfBounds => "数字超出允许的范围".into(),
+        E::FloatUnderscore | E::UnderscoreAtBeginning => "数字中的下划线位置有误".into(),
+        E::ExpectedString => "此处应为带引号的文字".into(),
+        E::InvalidEscape(_) => "反斜杠 \\ 开头的转义写法有误".into(),
+        E::UnexpectedChar(c) => format!("出现了不应有的字符“{}”", c.escape_debug()),
+        E::TrailingCharacters => "草稿内容结束后还有多余的内容".into(),
+        E::UnclosedBlockComment | E::UnclosedLineComment => "注释没有结束".into(),
+        E::InvalidValueForType { .. } | E::ExpectedBoolean | E::ExpectedOption => {
+            "此处的值类型不对".into()
+        }
+        E::DuplicateStructField { field, .. } => format!("字段“{field}”重复"),
+        E::ExceededRecursionLimit => "括号嵌套过深".into(),
+        E::ExpectedStructLike | E::ExpectedMap | E::ExpectedArray | E::ExpectedUnit => {
+            "此处应为括号括起的内容".into()
+        }
+        E::ExpectedIdentifier | E::InvalidIdentifier(_) => "此处应为字段名".into(),
+        E::Utf8Error(_) => "含有无法识别的字符编码".into(),
+        E::MissingStructField { field, .. } => format!("缺少字段“{field}”"),
+        _ => "格式有误".into(),
+    }
 }
 
 impl fmt::Display for DraftError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DraftError::Io { path, kind, detail } => {
-                let what = match kind {
-                    std::io::ErrorKind::NotFound => "文件不存在",
-                    std::io::ErrorKind::PermissionDenied => "没有读写权限",
-                    _ => detail,
-                };
+                let what = io_kind_text(*kind).unwrap_or(detail);
                 write!(f, "无法读写文件 {}：{}", path.display(), what)
             }
             DraftError::TooLarge { path, bytes } => write!(
@@ -407,22 +538,62 @@ impl fmt::Display for DraftError {
                 "文件 {} 不是文本文件，不是本程序保存的年报草稿（.ron），未打开。",
                 path.display()
             ),
+            DraftError::Empty { path } => write!(
+                f,
+                "文件 {} 是空的（0 字节），没有可打开的内容。如果它原本是草稿，可打开同一文件夹中的备份文件（.bak）。",
+                path.display()
+            ),
+            DraftError::NotRegular { path } => write!(
+                f,
+                "{} 不是普通文件（可能是文件夹或设备），未打开。",
+                path.display()
+            ),
+            DraftError::Encoding { path, encoding } => write!(
+                f,
+                "文件 {} 是 {encoding} 编码的文本，本程序的草稿使用 UTF-8 编码。请用记事本打开它，选择“另存为”，编码选“UTF-8”后保存，再打开。",
+                path.display()
+            ),
             DraftError::Syntax {
                 path,
                 line,
                 col,
                 detail,
-            } => write!(
-                f,
-                "草稿文件 {} 已损坏或格式有误，第 {} 行第 {} 列附近无法读取（{}）。可打开同一文件夹中的备份文件（.bak），或用文本编辑器修正该处。",
-                path.display(),
-                line,
-                col,
-                detail
-            ),
+                backup,
+            } => {
+                write!(
+                    f,
+                    "草稿文件 {} 已损坏或格式有误：第 {} 行第 {} 列附近{}。",
+                    path.display(),
+                    line,
+                    col,
+                    detail
+                )?;
+                match backup {
+                    Some(b) => write!(
+                        f,
+                        "可打开备份文件 {}，或用文本编辑器修正该处。",
+                        b.display()
+                    ),
+                    None => f.write_str(
+                        "可打开同一文件夹中的备份文件（.bak），或用文本编辑器修正该处。",
+                    ),
+                }
+            }
             DraftError::NotADraft { path } => write!(
                 f,
                 "文件 {} 不是本程序的年报草稿（缺少 format_version），未打开。",
+                path.display()
+            ),
+            DraftError::TooLargeToSave { path, bytes } => write!(
+                f,
+                "报告内容有 {} KB，超过草稿文件的上限 {} KB，未保存到 {}。请删去粘贴进来的大段多余文字后再保存。",
+                bytes / 1024,
+                MAX_DRAFT_BYTES / 1024,
+                path.display()
+            ),
+            DraftError::ChangedOnDisk { path } => write!(
+                f,
+                "文件 {} 在打开之后已被其他窗口或其他人修改，未保存，以免覆盖对方的修改。",
                 path.display()
             ),
         }
@@ -430,6 +601,37 @@ impl fmt::Display for DraftError {
 }
 
 impl std::error::Error for DraftError {}
+
+/// What identifies the content of a draft file as it was read or written: its length, its
+/// modification time and a hash of its bytes. Two fingerprints of the same content are equal
+/// in length and hash whatever the time says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    fn of(bytes: &[u8], modified: Option<SystemTime>) -> Fingerprint {
+        // FNV-1a: stable across runs and releases, unlike std's hasher.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        Fingerprint {
+            len: bytes.len() as u64,
+            modified,
+            hash,
+        }
+    }
+
+    /// The same content (the time is not compared: copying or touching a file changes it).
+    pub fn same_content(&self, other: &Fingerprint) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
 
 /// A draft read from a file, with what the user should know about it.
 #[derive(Debug, Clone)]
@@ -439,9 +641,25 @@ pub struct Loaded {
     pub format_version: u32,
     /// Set when the file comes from a newer version of the program.
     pub newer_format: bool,
+    /// What was mended or left out while reading (a duplicated line, a converted encoding), in
+    /// Chinese, for the user to see.
+    pub notes: Vec<String>,
+    /// The file as it was read; `None` when read from text. Pass it to [`save_checked`].
+    pub fingerprint: Option<Fingerprint>,
 }
 
-/// Writes a report as draft text.
+/// A draft written to a file.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    /// The file as written: pass it to the next [`save_checked`].
+    pub fingerprint: Fingerprint,
+    /// Set when a backup could not be made: the draft was saved, but the user should know.
+    pub backup_warning: Option<String>,
+}
+
+/// Writes a report as draft text. Control and invisible characters in the text are written as
+/// escapes (`\u{0}`, `\u{200b}`), so the file stays plain text; line breaks stay line breaks,
+/// so prose reads as paragraphs in a text editor.
 pub fn to_ron(report: &Report) -> String {
     let out = DraftOut {
         format_version: FORMAT_VERSION,
@@ -457,37 +675,78 @@ pub fn to_ron(report: &Report) -> String {
         acknowledged: &report.acknowledged,
     };
     let config = ron::ser::PrettyConfig::new()
-        .escape_strings(false)
+        .escape_strings(true)
         .compact_arrays(true)
         .separate_tuple_members(false)
         .depth_limit(4)
-        .indentor("    ".to_string());
+        .indentor("    ");
     let header = "// 政府信息公开工作年度报告草稿 — nianbao draft. Format: docs/draft-format.md\n";
     match ron::ser::to_string_pretty(&out, config) {
-        Ok(body) => format!("{header}{body}\n"),
+        Ok(body) => format!("{header}{}\n", raw_line_breaks(&body)),
         // Serializing plain strings and numbers cannot fail; keep a total function anyway.
         Err(e) => format!("{header}// serialization failed: {e}\n"),
     }
 }
 
-/// Reads draft text. `path` only names the file in messages.
-pub fn from_ron(text: &str, path: &Path) -> Result<Loaded, DraftError> {
-    let options = ron::Options::default();
-    let parsed: DraftIn = options.from_str(text).map_err(|e| {
-        let detail = e.code.to_string();
-        if detail.contains("format_version") {
-            DraftError::NotADraft {
-                path: path.to_path_buf(),
+/// Turns the `\n` escapes inside the serializer's escaped strings back into line breaks. Every
+/// `"` and `\` inside a string is escaped there, so a two-state scan finds the strings.
+fn raw_line_breaks(ron: &str) -> String {
+    let mut out = String::with_capacity(ron.len());
+    let mut in_string = false;
+    let mut chars = ron.chars();
+    while let Some(c) = chars.next() {
+        match (in_string, c) {
+            (false, '"') => {
+                in_string = true;
+                out.push(c);
             }
-        } else {
-            DraftError::Syntax {
-                path: path.to_path_buf(),
-                line: e.position.line,
-                col: e.position.col,
-                detail,
+            (true, '"') => {
+                in_string = false;
+                out.push(c);
+            }
+            (true, '\\') => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// How many duplicated fields are passed over before a draft is called damaged.
+const MAX_REPAIRS: usize = 32;
+
+/// Reads draft text. `path` only names the file in messages. A field written twice (a line
+/// duplicated while editing by hand) is read once and noted, not a reason to refuse the draft.
+pub fn from_ron(text: &str, path: &Path) -> Result<Loaded, DraftError> {
+    let mut notes = Vec::new();
+    let mut text = std::borrow::Cow::Borrowed(text);
+    let mut repairs = 0;
+    let parsed: DraftIn = loop {
+        match ron::Options::default().from_str::<DraftIn>(&text) {
+            Ok(p) => break p,
+            Err(e) => {
+                if let ron::Error::DuplicateStructField { field, .. } = &e.code
+                    && repairs < MAX_REPAIRS
+                    && let Some(blanked) = blank_line(&text, e.span.start.line)
+                {
+                    notes.push(format!(
+                        "第 {} 行重复的字段“{}”已忽略，使用前面的值。",
+                        e.span.start.line, field
+                    ));
+                    text = std::borrow::Cow::Owned(blanked);
+                    repairs += 1;
+                    continue;
+                }
+                return Err(syntax_error(&e, path));
             }
         }
-    })?;
+    };
     let mut report = Report {
         meta: parsed.meta,
         preface: parsed.preface,
@@ -516,7 +775,48 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Loaded, DraftError> {
         report,
         format_version: parsed.format_version,
         newer_format: parsed.format_version > FORMAT_VERSION,
+        notes,
+        fingerprint: None,
     })
+}
+
+/// The text with line `line` (1-based) emptied, keeping line numbers; `None` when there is no
+/// such line or it is already empty.
+fn blank_line(text: &str, line: usize) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut found = false;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line && !l.trim().is_empty() {
+            found = true;
+            if l.ends_with('\n') {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(l);
+        }
+    }
+    found.then_some(out)
+}
+
+fn syntax_error(e: &ron::error::SpannedError, path: &Path) -> DraftError {
+    if matches!(
+        &e.code,
+        ron::Error::MissingStructField {
+            field: "format_version",
+            ..
+        }
+    ) {
+        return DraftError::NotADraft {
+            path: path.to_path_buf(),
+        };
+    }
+    DraftError::Syntax {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        detail: ron_error_text(&e.code),
+        backup: None,
+    }
 }
 
 impl DraftError {
@@ -525,40 +825,293 @@ impl DraftError {
         DraftError::Io {
             path: path.to_path_buf(),
             kind: error.kind(),
-            detail: error.to_string(),
+            detail: io_error_text(error),
         }
     }
 }
 
-/// Reads a draft file, refusing oversized and binary files before parsing.
-pub fn load(path: &Path) -> Result<Loaded, DraftError> {
+/// Reads a file that should be a draft: only a regular file (a pipe or a device would block or
+/// never end), and at most [`MAX_DRAFT_BYTES`] of it.
+fn read_draft_bytes(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), DraftError> {
     let io = |error: std::io::Error| DraftError::io(path, &error);
-    let bytes = fs::metadata(path).map_err(io)?.len();
-    if bytes > MAX_DRAFT_BYTES {
+    let not_regular = || DraftError::NotRegular {
+        path: path.to_path_buf(),
+    };
+    // Decided before opening: opening a FIFO for reading blocks until a writer comes.
+    let meta = fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() > MAX_DRAFT_BYTES {
         return Err(DraftError::TooLarge {
             path: path.to_path_buf(),
-            bytes,
+            bytes: meta.len(),
         });
     }
-    let raw = fs::read(path).map_err(io)?;
-    let text = String::from_utf8(raw).map_err(|_| DraftError::NotText {
-        path: path.to_path_buf(),
+    let file = fs::File::open(path).map_err(io)?;
+    // The file may have been replaced between the two looks: check what was opened.
+    let opened = file.metadata().map_err(io)?;
+    if !opened.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_DRAFT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_DRAFT_BYTES {
+        return Err(DraftError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok((bytes, opened.modified().ok()))
+}
+
+/// The text of a draft file's bytes: UTF-8 with or without a byte-order mark, or UTF-16 with
+/// one (converted, and noted); GBK is recognised and named, anything else is not text.
+fn decode(bytes: &[u8], path: &Path) -> Result<(String, Option<String>), DraftError> {
+    let path_buf = || path.to_path_buf();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DraftError::Empty { path: path_buf() });
+    }
+    let utf16 = |bytes: &[u8], le: bool| -> Result<(String, Option<String>), DraftError> {
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|p| {
+                if le {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            })
+            .collect();
+        match String::from_utf16(&units) {
+            Ok(text) if !text.contains('\0') => Ok((
+                text,
+                Some("文件是 UTF-16 编码，已按 UTF-16 读取；下次保存时将存为 UTF-8。".into()),
+            )),
+            _ => Err(DraftError::NotText { path: path_buf() }),
+        }
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, false);
+    }
+    // Notepad writes a byte-order mark before UTF-8 text; it is not part of the draft.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.contains(&0) {
+        // UTF-16 without a mark: ASCII characters have a zero byte every other byte.
+        let zeros_odd = body.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+        if body.len() >= 4 && zeros_odd * 2 >= body.len() / 2 {
+            return utf16(body, true);
+        }
+        return Err(DraftError::NotText { path: path_buf() });
+    }
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok((text.to_string(), None)),
+        Err(e) if e.error_len().is_none() => {
+            // Cut in the middle of a character at the very end: a truncated UTF-8 file. Read
+            // what is whole; the parser then says where it ends.
+            let whole = String::from_utf8_lossy(&body[..e.valid_up_to()]).into_owned();
+            Ok((whole, None))
+        }
+        Err(_) if looks_like_gbk(body) => Err(DraftError::Encoding {
+            path: path_buf(),
+            encoding: "GBK（ANSI）",
+        }),
+        Err(e) if String::from_utf8_lossy(body).matches('\u{FFFD}').count() <= 16 => {
+            // A few bad bytes in UTF-8 text: a damaged draft, located, not "not text".
+            let before = String::from_utf8_lossy(&body[..e.valid_up_to()]);
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(DraftError::Syntax {
+                path: path_buf(),
+                line,
+                col,
+                detail: "有无法识别的字节，文件可能已损坏".into(),
+                backup: None,
+            })
+        }
+        Err(_) => Err(DraftError::NotText { path: path_buf() }),
+    }
+}
+
+/// Every byte above ASCII pairs up as a GBK double-byte character (lead 0x81–0xFE, trail
+/// 0x40–0xFE except 0x7F), and there are some.
+fn looks_like_gbk(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    let mut pairs = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(&t) = bytes.get(i + 1) else {
+            return false;
+        };
+        if !(0x81..=0xFE).contains(&b) || !(0x40..=0xFE).contains(&t) || t == 0x7F {
+            return false;
+        }
+        pairs += 1;
+        i += 2;
+    }
+    pairs > 0
+}
+
+/// Parses a draft's bytes with every check opening a file makes.
+fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, DraftError> {
+    let (text, note) = decode(bytes, path)?;
+    let mut loaded = from_ron(&text, path)?;
+    loaded.notes.extend(note);
+    Ok(loaded)
+}
+
+/// Reads a draft file: only a regular file, at most [`MAX_DRAFT_BYTES`], refusing binary
+/// content before parsing. A damaged draft's error names a backup beside it, if there is one.
+pub fn load(path: &Path) -> Result<Loaded, DraftError> {
+    let (bytes, modified) = read_draft_bytes(path)?;
+    let mut loaded = parse_bytes(&bytes, path).map_err(|e| match e {
+        DraftError::Syntax {
+            path,
+            line,
+            col,
+            detail,
+            ..
+        } => {
+            let backup = backups(&path).into_iter().next();
+            DraftError::Syntax {
+                path,
+                line,
+                col,
+                detail,
+                backup,
+            }
+        }
+        other => other,
     })?;
-    if text.contains('\0') {
-        return Err(DraftError::NotText {
+    loaded.fingerprint = Some(Fingerprint::of(&bytes, modified));
+    Ok(loaded)
+}
+
+/// A small text file of the program's own (an autosave's first line, the recent list), read
+/// with the same bounds and decoding as a draft.
+pub(crate) fn read_text(path: &Path) -> Result<String, DraftError> {
+    let (bytes, _) = read_draft_bytes(path)?;
+    decode(&bytes, path).map(|(text, _)| text)
+}
+
+/// Whether writing something else to `path` would destroy a draft: a name ending in `.ron` or
+/// `.bak` (any case), or an existing file that reads as a draft. Exports refuse such a target.
+pub fn is_draft_file(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if ext == EXTENSION || ext == "bak" {
+        return true;
+    }
+    match read_draft_bytes(path) {
+        Ok((bytes, _)) => {
+            let head = &bytes[..bytes.len().min(4096)];
+            head.windows(b"format_version".len())
+                .any(|w| w == b"format_version")
+        }
+        Err(_) => false,
+    }
+}
+
+/// The fingerprint of the file at `path` now; `None` when there is no file.
+pub fn fingerprint(path: &Path) -> Result<Option<Fingerprint>, DraftError> {
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        _ => {}
+    }
+    match read_draft_bytes(path) {
+        Ok((bytes, modified)) => Ok(Some(Fingerprint::of(&bytes, modified))),
+        // Something that is not a draft now stands there: that is a change too.
+        Err(DraftError::TooLarge { bytes, .. }) => Ok(Some(Fingerprint {
+            len: bytes,
+            modified: None,
+            hash: 0,
+        })),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether the file at `path` no longer holds what `expected` describes (another window or a
+/// colleague saved over it). A file that is gone has not been changed: saving recreates it.
+pub fn changed_on_disk(path: &Path, expected: &Fingerprint) -> Result<bool, DraftError> {
+    Ok(fingerprint(path)?.is_some_and(|now| !now.same_content(expected)))
+}
+
+/// The draft text of a report, checked as opening it would check it.
+fn checked_text(report: &Report, path: &Path) -> Result<String, DraftError> {
+    let text = to_ron(report);
+    if text.len() as u64 > MAX_DRAFT_BYTES {
+        return Err(DraftError::TooLargeToSave {
+            path: path.to_path_buf(),
+            bytes: text.len() as u64,
+        });
+    }
+    // Never replace a good draft with one that would not open again: read it back first.
+    parse_bytes(text.as_bytes(), path)?;
+    Ok(text)
+}
+
+fn write_checked(text: &str, path: &Path) -> Result<Saved, DraftError> {
+    let failure =
+        write_with_backups(path, text.as_bytes()).map_err(|e| DraftError::io(path, &e))?;
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(Saved {
+        fingerprint: Fingerprint::of(text.as_bytes(), modified),
+        backup_warning: failure.map(|f| {
+            format!(
+                "草稿已保存，但备份文件 {} 未能写入（{}）。",
+                f.path.display(),
+                io_error_text(&f.error)
+            )
+        }),
+    })
+}
+
+/// Saves a report as a draft, atomically, keeping backups of the previous version (see
+/// [`write_with_backups`]). The text is read back with the checks of [`load`] before it is
+/// written. A backup that cannot be made does not stop the save; use [`save_reporting`] to hear
+/// of it.
+pub fn save(report: &Report, path: &Path) -> Result<(), DraftError> {
+    save_reporting(report, path).map(|_| ())
+}
+
+/// [`save`], returning the new file's fingerprint and any backup warning.
+pub fn save_reporting(report: &Report, path: &Path) -> Result<Saved, DraftError> {
+    let text = checked_text(report, path)?;
+    write_checked(&text, path)
+}
+
+/// [`save_reporting`], but only if the file still holds what `expected` describes (the
+/// fingerprint from [`load`] or the last save); `None` means no file was there. Otherwise
+/// nothing is written and the result is [`DraftError::ChangedOnDisk`]: ask the user, then
+/// [`save_reporting`] to overwrite or save under another name.
+pub fn save_checked(
+    report: &Report,
+    path: &Path,
+    expected: Option<&Fingerprint>,
+) -> Result<Saved, DraftError> {
+    let text = checked_text(report, path)?;
+    let changed = match (fingerprint(path)?, expected) {
+        (None, _) => false,
+        (Some(_), None) => true,
+        (Some(now), Some(expected)) => !now.same_content(expected),
+    };
+    if changed {
+        return Err(DraftError::ChangedOnDisk {
             path: path.to_path_buf(),
         });
     }
-    from_ron(&text, path)
-}
-
-/// Saves a report as a draft, atomically, keeping the previous version as a backup. The text
-/// is read back before it is written.
-pub fn save(report: &Report, path: &Path) -> Result<(), DraftError> {
-    let text = to_ron(report);
-    // Never replace a good draft with one that would not open again: read it back first.
-    from_ron(&text, path)?;
-    write_atomic(path, text.as_bytes(), true).map_err(|error| DraftError::io(path, &error))
+    write_checked(&text, path)
 }
 
 #[cfg(test)]

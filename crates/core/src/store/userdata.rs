@@ -7,10 +7,18 @@
 //! (crash, power cut, killed process), and the app offers it back. Two windows open at once
 //! hold two sessions with two autosave files, so neither overwrites the other's work.
 //!
+//! An autosave a session finds left behind is first moved aside to a file of its own
+//! (`recovered-….ron`), so nothing this session does (its own autosaves, a clean exit, opening
+//! another report) can overwrite or delete it. Every such file is offered ([`UserData::orphans`])
+//! until the user restores or discards it ([`UserData::discard_orphan`]); a damaged one is kept
+//! too. Where the file system cannot lock (some network and roaming folders), each process
+//! autosaves to a file named after itself, and only autosaves untouched for a while are taken
+//! for left behind.
+//!
 //! Nothing here knows about the GUI; the app only calls these functions.
 
 use crate::model::Report;
-use crate::store::atomic::write_atomic;
+use crate::store::atomic::{remove_stale_temps, write_atomic};
 use crate::store::draft;
 use std::fs;
 use std::io;
@@ -27,6 +35,13 @@ const SESSION_STEM: &str = "session";
 /// How many sessions may run at once; a further one shares the last.
 const SESSIONS: usize = 8;
 const RECENT_FILE: &str = "recent.txt";
+/// Autosaves moved aside for the user to decide on: `recovered-<secs>-<pid>-<n>.ron`.
+const RECOVERED_PREFIX: &str = "recovered-";
+/// Where locking is impossible: an autosave not written for this long is taken for left
+/// behind. A live window that is idle longer writes its own again; nothing is deleted.
+const UNLOCKED_ORPHAN_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+/// The recent list is a few lines; more is not ours.
+const MAX_RECENT_BYTES: usize = 64 * 1024;
 /// First line of an autosave that names the draft file it belongs to.
 const SOURCE_PREFIX: &str = "// nianbao-autosave-source: ";
 /// How many recent drafts are remembered.
@@ -69,6 +84,9 @@ fn data_dir_from(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<Pat
 /// An autosave left behind by a session that did not end cleanly.
 #[derive(Debug)]
 pub struct Recoverable {
+    /// The file it is kept in until the user decides: pass it to [`UserData::discard_orphan`]
+    /// once the user restored or discarded it.
+    pub path: PathBuf,
     pub report: Report,
     /// The draft file the autosaved report belonged to, if it had been saved before.
     pub source: Option<PathBuf>,
@@ -90,7 +108,22 @@ struct Session {
     index: usize,
     /// Held for the life of the process; `None` where the file system cannot lock.
     _lock: Option<fs::File>,
+    /// Why autosave does not work as it should, when it does not.
+    problem: Option<String>,
 }
+
+/// An autosave left behind: readable, or why not.
+#[derive(Debug)]
+pub struct Orphan {
+    /// The file, kept until [`UserData::discard_orphan`].
+    pub path: PathBuf,
+    /// The report in it, or the Chinese reason it cannot be read (the file is kept for rescue
+    /// by hand).
+    pub content: Result<Recoverable, String>,
+}
+
+/// Why there is no autosave at all: no data folder named by the environment.
+pub const NO_DATA_DIR: &str = "找不到用户数据文件夹（系统未设置 APPDATA 或 HOME），本次不会自动保存，程序意外关闭时无法恢复未保存的内容。请及时手动保存。";
 
 fn slot_name(stem: &str, index: usize, ext: &str) -> String {
     if index == 0 {
@@ -124,8 +157,21 @@ impl UserData {
 
     /// Where this session's working report is autosaved.
     pub fn autosave_path(&self) -> PathBuf {
-        self.dir
-            .join(slot_name(AUTOSAVE_STEM, self.session_index(), "ron"))
+        match self.session.get() {
+            // Without locks, a file of this process's own.
+            Some(s) if s._lock.is_none() => self
+                .dir
+                .join(format!("{AUTOSAVE_STEM}-p{}.ron", std::process::id())),
+            _ => self
+                .dir
+                .join(slot_name(AUTOSAVE_STEM, self.session_index(), "ron")),
+        }
+    }
+
+    /// Why autosave is unavailable or unreliable in this data folder, in Chinese; `None` when it
+    /// works. Show it once, beside the form. (No data folder at all: [`NO_DATA_DIR`].)
+    pub fn autosave_problem(&self) -> Option<String> {
+        self.claim_session().problem.clone()
     }
 
     fn recent_path(&self) -> PathBuf {
@@ -133,67 +179,183 @@ impl UserData {
     }
 
     /// Takes the first session slot no running process holds. Where locking is not possible
-    /// (some network drives), the first slot is used unlocked, as a single session would.
+    /// (some network drives), the session runs unlocked with an autosave file of its own.
     fn claim_session(&self) -> &Session {
         self.session.get_or_init(|| {
-            let _ = fs::create_dir_all(&self.dir);
+            let unavailable = |e: &io::Error| Session {
+                index: 0,
+                _lock: None,
+                problem: Some(format!(
+                    "用户数据文件夹 {} 无法写入（{}），本次不会自动保存，程序意外关闭时无法恢复未保存的内容。请及时手动保存。",
+                    self.dir.display(),
+                    draft::io_error_text(e)
+                )),
+            };
+            if let Err(e) = fs::create_dir_all(&self.dir) {
+                return unavailable(&e);
+            }
+            let mut lockable = true;
             for index in 0..SESSIONS {
                 let path = self.dir.join(slot_name(SESSION_STEM, index, "lock"));
-                let Ok(file) = fs::OpenOptions::new()
+                let file = match fs::OpenOptions::new()
                     .create(true)
                     .truncate(false)
                     .write(true)
                     .open(&path)
-                else {
-                    break;
+                {
+                    Ok(f) => f,
+                    Err(e) => return unavailable(&e),
                 };
                 match file.try_lock() {
                     Ok(()) => {
                         return Session {
                             index,
                             _lock: Some(file),
+                            problem: None,
                         };
                     }
                     Err(fs::TryLockError::WouldBlock) => continue,
-                    Err(fs::TryLockError::Error(_)) => break,
+                    Err(fs::TryLockError::Error(_)) => {
+                        lockable = false;
+                        break;
+                    }
                 }
             }
+            // All slots taken, or no locking here: a per-process autosave file (see
+            // `autosave_path`), so no two windows share one.
+            let problem = (!lockable).then(|| {
+                "用户数据文件夹所在的磁盘（可能是网络或漫游文件夹）不支持文件锁定：自动保存仍然进行，但程序意外关闭后，约十分钟后再启动才会提供恢复。".to_string()
+            });
             Session {
                 index: 0,
                 _lock: None,
+                problem,
             }
         })
     }
 
-    /// Starts a session: takes a free session slot and returns the autosave that slot's last
-    /// session left behind without a clean exit, if any. An autosave that cannot be read is
-    /// reported as an error message and left in place, so the user can still rescue it by hand.
+    /// Starts a session: takes a free session slot, moves every autosave left behind aside
+    /// (see [`UserData::orphans`]) and returns the oldest, if any. An autosave that cannot be
+    /// read is reported as an error message and kept, so the user can still rescue it by hand.
+    /// Nothing this session does removes what it returns: call [`UserData::discard_orphan`]
+    /// with [`Recoverable::path`] once the user decided.
     pub fn begin_session(&self) -> Result<Option<Recoverable>, String> {
         self.claim_session();
-        if self.autosave_path().exists() {
-            self.read_autosave().map(Some)
-        } else {
-            Ok(None)
+        // Temporary files of writes a killed process never finished.
+        remove_stale_temps(&self.autosave_path());
+        remove_stale_temps(&self.recent_path());
+        self.adopt_orphans();
+        match self.orphans().into_iter().next() {
+            Some(o) => o.content.map(Some),
+            None => Ok(None),
         }
     }
 
-    fn read_autosave(&self) -> Result<Recoverable, String> {
-        let path = self.autosave_path();
-        let loaded = draft::load(&path).map_err(|e| e.to_string())?;
-        let text = fs::read_to_string(&path).unwrap_or_default();
-        let source = text
-            .lines()
-            .next()
-            .and_then(|line| line.strip_prefix(SOURCE_PREFIX))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(PathBuf::from);
-        let saved_at = fs::metadata(&path).and_then(|m| m.modified()).ok();
-        Ok(Recoverable {
-            report: loaded.report,
-            source,
-            saved_at,
-        })
+    /// Moves every autosave no running session holds into a `recovered-…` file of its own, so
+    /// that it survives until the user decides.
+    fn adopt_orphans(&self) {
+        let own = self.autosave_path();
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let now = SystemTime::now();
+        let secs = now
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        for (n, e) in entries.filter_map(Result::ok).enumerate() {
+            let Ok(name) = e.file_name().into_string() else {
+                continue;
+            };
+            if !(name.starts_with(AUTOSAVE_STEM) && name.ends_with(".ron")) {
+                continue;
+            }
+            let path = e.path();
+            let orphan = if path == own {
+                // This session's own file already: left by whoever had this slot before.
+                true
+            } else if let Some(index) = slot_of(&name) {
+                // Another slot: left behind if nobody holds its lock.
+                !self.slot_is_held(index)
+            } else {
+                // A per-process autosave (no locking): left behind once untouched for a while.
+                e.metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| now.duration_since(t).ok())
+                    .is_some_and(|age| age > UNLOCKED_ORPHAN_AGE)
+            };
+            if orphan {
+                let target = self.dir.join(format!(
+                    "{RECOVERED_PREFIX}{secs}-{}-{n}.ron",
+                    std::process::id()
+                ));
+                let _ = fs::rename(&path, target);
+            }
+        }
+    }
+
+    /// Whether a running process holds session slot `index`.
+    fn slot_is_held(&self, index: usize) -> bool {
+        if self
+            .session
+            .get()
+            .is_some_and(|s| s.index == index && s._lock.is_some())
+        {
+            return true;
+        }
+        let path = self.dir.join(slot_name(SESSION_STEM, index, "lock"));
+        let Ok(file) = fs::OpenOptions::new().write(true).open(&path) else {
+            return false;
+        };
+        match file.try_lock() {
+            // We got it, so nobody held it; the lock goes when `file` is dropped.
+            Ok(()) => false,
+            Err(fs::TryLockError::WouldBlock) => true,
+            // Cannot tell: assume it is alive, never take a live window's work.
+            Err(fs::TryLockError::Error(_)) => true,
+        }
+    }
+
+    /// Every autosave left behind, oldest first: readable ones with their report, damaged ones
+    /// with the reason. They stay until [`UserData::discard_orphan`].
+    pub fn orphans(&self) -> Vec<Orphan> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<(Option<SystemTime>, PathBuf)> = entries
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(RECOVERED_PREFIX) && n.ends_with(".ron"))
+            })
+            .map(|e| (e.metadata().and_then(|m| m.modified()).ok(), e.path()))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|(_, path)| Orphan {
+                content: read_recoverable(&path),
+                path,
+            })
+            .collect()
+    }
+
+    /// Removes an autosave left behind, once the user restored it (it is in the working report
+    /// now) or chose to discard it. Only `recovered-…` files of this data folder are removed.
+    pub fn discard_orphan(&self, path: &Path) -> io::Result<()> {
+        let ours = path.parent() == Some(self.dir.as_path())
+            && path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(RECOVERED_PREFIX));
+        if !ours {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "不是自动保存留下的文件",
+            ));
+        }
+        fs::remove_file(path)
     }
 
     /// Writes the working report to the autosave file, atomically, remembering which draft
@@ -211,10 +373,18 @@ impl UserData {
             }
         }
         text.push_str(&draft::to_ron(report));
+        // An autosave recovery would refuse is no autosave: keep the last good one instead.
+        if text.len() as u64 > draft::MAX_DRAFT_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                "报告内容超过草稿文件的上限，无法自动保存",
+            ));
+        }
         write_atomic(&self.autosave_path(), text.as_bytes(), false)
     }
 
-    /// Removes the autosave (after the user saved, restored or discarded it).
+    /// Removes this session's own autosave (after the user saved). Autosaves left behind by
+    /// other sessions are never touched by it.
     pub fn clear_autosave(&self) {
         let _ = fs::remove_file(self.autosave_path());
     }
@@ -227,9 +397,11 @@ impl UserData {
 
     /// The recent drafts, most recent first; files that no longer exist are left out.
     pub fn recent(&self) -> Vec<PathBuf> {
-        fs::read_to_string(self.recent_path())
-            .unwrap_or_default()
-            .lines()
+        let text = draft::read_text(&self.recent_path()).unwrap_or_default();
+        if text.len() > MAX_RECENT_BYTES {
+            return Vec::new();
+        }
+        text.lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .map(PathBuf::from)
@@ -253,6 +425,38 @@ impl UserData {
         fs::create_dir_all(&self.dir)?;
         write_atomic(&self.recent_path(), text.as_bytes(), false)
     }
+}
+
+/// The slot index of `autosave.ron` (0) or `autosave-<n>.ron`; `None` for other names.
+fn slot_of(name: &str) -> Option<usize> {
+    let stem = name.strip_suffix(".ron")?;
+    if stem == AUTOSAVE_STEM {
+        return Some(0);
+    }
+    stem.strip_prefix(AUTOSAVE_STEM)?
+        .strip_prefix('-')?
+        .parse()
+        .ok()
+}
+
+/// Reads an autosave: the report, and the draft it belonged to from its first line.
+fn read_recoverable(path: &Path) -> Result<Recoverable, String> {
+    let loaded = draft::load(path).map_err(|e| e.to_string())?;
+    let text = draft::read_text(path).unwrap_or_default();
+    let source = text
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix(SOURCE_PREFIX))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(PathBuf::from);
+    let saved_at = fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(Recoverable {
+        path: path.to_path_buf(),
+        report: loaded.report,
+        source,
+        saved_at,
+    })
 }
 
 #[cfg(test)]

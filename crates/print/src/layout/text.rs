@@ -97,7 +97,8 @@ pub fn units(spans: &[Span], style: TextStyle, src: &dyn GlyphSource) -> Vec<Uni
                 in_word = false;
                 continue;
             }
-            if ch.is_control() {
+            // Zero-width spaces, BOMs, variation selectors: nothing to draw, not a missing glyph.
+            if ch.is_control() || nianbao_core::model::is_default_ignorable(ch) {
                 continue;
             }
             let g = measure(src, span.role, ch, style);
