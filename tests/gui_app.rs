@@ -385,6 +385,83 @@ fn save_and_reopen_through_the_app() -> Result<(), Error> {
     Ok(())
 }
 
+/// Saving over a draft another window saved meanwhile asks first, and writes only when told to.
+#[test]
+fn saving_over_a_draft_changed_elsewhere_asks_first() -> Result<(), Error> {
+    let dir = temp_dir("overwrite");
+    let path = dir.join("报告.ron");
+    let mut app = new_report();
+    apply(
+        &mut app,
+        [
+            Message::PathInputOpened(FileAction::SaveAs),
+            Message::PathInputChanged(path.display().to_string()),
+        ],
+    );
+    settle(&mut app, Message::PathInputSubmitted);
+    // A second window opens the same draft, changes it and saves.
+    let mut other = App::new(None);
+    settle(&mut other, Message::OpenPath(path.clone()));
+    let _ = other.update(Message::CellInput(
+        Cell::T3(T3Row::NEW, T3Col::ALL[1]),
+        "9".into(),
+    ));
+    settle(&mut other, Message::SaveRequested);
+    let theirs = doc(&other).report.clone();
+    // The first window saves its own change: it is asked, and nothing is written yet.
+    let mine = Cell::T3(T3Row::NEW, T3Col::ALL[0]);
+    let _ = app.update(Message::CellInput(mine, "4".into()));
+    settle(&mut app, Message::SaveRequested);
+    assert!(doc(&app).overwrite_asked);
+    assert!(doc(&app).dirty);
+    let load = |p: &std::path::Path| nianbao_core::store::draft::load(p).expect("draft").report;
+    assert_eq!(load(&path), theirs);
+    {
+        let mut ui = simulator(&app);
+        ui.find("草稿文件已被改动")?;
+    }
+    // 取消 leaves the other version alone; 覆盖 writes this one.
+    settle(&mut app, Message::OverwriteCancelled);
+    assert!(!doc(&app).overwrite_asked);
+    assert_eq!(load(&path), theirs);
+    settle(&mut app, Message::SaveRequested);
+    assert!(doc(&app).overwrite_asked);
+    settle(&mut app, Message::OverwriteConfirmed);
+    assert!(!doc(&app).overwrite_asked && !doc(&app).dirty);
+    assert_eq!(load(&path), doc(&app).report);
+    // Written by this window, the file is its own again: the next save asks nothing.
+    let _ = app.update(Message::CellInput(mine, "5".into()));
+    settle(&mut app, Message::SaveRequested);
+    assert!(!doc(&app).overwrite_asked && !doc(&app).dirty);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// Zero-width characters pasted from a web page are found, and one click removes them all, as
+/// one step of 撤销.
+#[test]
+fn invisible_characters_are_removed_with_one_click() -> Result<(), Error> {
+    let mut app = new_report();
+    let prose = Prose::Problems;
+    let _ = app.update(Message::Show(Page::Section(SectionKey::Problems)));
+    let _ = app.update(Message::ProseEdited(
+        prose,
+        text_editor::Action::Edit(text_editor::Edit::Paste(std::sync::Arc::new(
+            "无\u{200b}问题\u{feff}".into(),
+        ))),
+    ));
+    let _ = app.update(Message::Show(Page::Checks));
+    {
+        let mut ui = simulator(&app);
+        ui.find("清除全部看不见的字符")?;
+    }
+    let _ = app.update(Message::StripInvisible);
+    assert_eq!(doc(&app).report.problems, "无问题");
+    let _ = app.update(Message::Undo);
+    assert_eq!(doc(&app).report.problems, "无\u{200b}问题\u{feff}");
+    Ok(())
+}
+
 #[test]
 fn an_edit_made_while_saving_stays_unsaved() {
     let dir = temp_dir("save-edit");

@@ -15,7 +15,7 @@ use iced::{Event, Subscription, Task, event, window};
 use nianbao_core::check;
 use nianbao_core::model::{Cell, MetaField, Place, Prose, Report, parse_year};
 use nianbao_core::store::draft::{self, DraftError};
-use nianbao_core::store::userdata::UserData;
+use nianbao_core::store::userdata::{self, UserData};
 use nianbao_core::template::SectionKey;
 use nianbao_core::yearly;
 use std::path::{Path, PathBuf};
@@ -27,7 +27,12 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(5);
 impl App {
     /// The app as launched: the user's data folder, and the draft named on the command line.
     pub fn boot(draft: Option<PathBuf>) -> (Self, Task<Message>) {
-        let mut app = App::new(UserData::from_env());
+        let userdata = UserData::from_env();
+        let missing = userdata.is_none();
+        let mut app = App::new(userdata);
+        if missing {
+            app.error(userdata::NO_DATA_DIR);
+        }
         let task = match draft {
             Some(path) => app.update(Message::OpenPath(path)),
             None => Task::none(),
@@ -62,7 +67,12 @@ impl App {
             Message::OpenPath(path) => self.guard(Pending::OpenPath(path)),
             Message::OpenRequested => self.guard(Pending::OpenDialog),
             Message::SaveRequested => self.save(),
-            Message::SaveAsRequested => self.ask_path(FileAction::SaveAs),
+            Message::SaveAsRequested => {
+                if let Some(doc) = self.session.as_mut() {
+                    doc.overwrite_asked = false;
+                }
+                self.ask_path(FileAction::SaveAs)
+            }
             Message::DialogClosed(action, outcome) => self.dialog_closed(action, outcome),
             Message::PathInputChanged(s) => self.edit_path_prompt(s),
             Message::PathInputSubmitted => self.submit_path_prompt(),
@@ -160,6 +170,25 @@ impl App {
                 doc.report.meta.level = level;
                 doc.changed();
             }),
+            Message::StripInvisible => {
+                let n = self.session.as_mut().map_or(0, Session::strip_invisible);
+                self.info(format!("已清除 {n} 个看不见的字符。"));
+                self.after_edit()
+            }
+            Message::OverwriteConfirmed => {
+                // `overwrite_asked` stays set for this save: it writes without the check.
+                match self.session.as_ref().and_then(|d| d.path.clone()) {
+                    Some(path) => self.save_to(path),
+                    None => Task::none(),
+                }
+            }
+            Message::OverwriteCancelled => {
+                if let Some(doc) = self.session.as_mut() {
+                    doc.overwrite_asked = false;
+                }
+                self.after_save = None;
+                Task::none()
+            }
             Message::Undo => self.undo(false),
             Message::Redo => self.undo(true),
             Message::None => Task::none(),
@@ -332,12 +361,19 @@ impl App {
         match purpose {
             Purpose::Open => {
                 let newer = loaded.newer_format;
-                let doc = Session::new(loaded.report, Some(path.clone()), last_year);
+                let mut doc = Session::new(loaded.report, Some(path.clone()), last_year);
+                doc.fingerprint = loaded.fingerprint;
                 self.install(doc, Page::Meta);
                 if newer {
                     self.error(
                         "这个草稿由较新版本的程序保存，其中本版本不认识的内容不会显示，保存时会丢失。",
                     );
+                } else if !loaded.notes.is_empty() {
+                    self.error(format!(
+                        "已打开 {}。读取时：{}",
+                        path.display(),
+                        loaded.notes.join("；")
+                    ));
                 } else {
                     self.info(format!("已打开 {}", path.display()));
                 }
@@ -427,6 +463,7 @@ impl App {
             .last_year
             .as_ref()
             .map(|l| l.resolve(rec.source.as_deref()));
+        self.restored_from = Some(rec.path);
         let mut doc = Session::new(rec.report, rec.source, LastYear::None);
         // What was restored is not on disk as a draft yet.
         doc.dirty = true;
@@ -441,11 +478,15 @@ impl App {
     }
 
     fn discard_autosave(&mut self) -> Task<Message> {
-        self.recoverable = None;
-        if let Some(u) = &self.userdata {
-            u.clear_autosave();
-        }
-        Task::none()
+        let (Some(rec), Some(u)) = (self.recoverable.take(), self.userdata.clone()) else {
+            return Task::none();
+        };
+        Task::perform(
+            files::in_thread(move || {
+                let _ = u.discard_orphan(&rec.path);
+            }),
+            |_| Message::None,
+        )
     }
 
     // -- files ------------------------------------------------------------------------------
@@ -474,9 +515,22 @@ impl App {
                 .map(|link| link.rebased(doc.path.as_deref(), &path));
         }
         let (session, revision) = (doc.id, doc.revision);
+        // Over the file it was read from, only if nobody changed that file meanwhile (unless
+        // the person just said to write over it); a new file name is written as is.
+        let expected = match (
+            doc.path.as_deref() == Some(path.as_path()),
+            doc.overwrite_asked,
+        ) {
+            (true, false) => doc.fingerprint.clone(),
+            _ => None,
+        };
+        doc.overwrite_asked = false;
         Task::perform(
             files::in_thread(move || {
-                let result = draft::save(&report, &path);
+                let result = match &expected {
+                    Some(fp) => draft::save_checked(&report, &path, Some(fp)),
+                    None => draft::save_reporting(&report, &path),
+                };
                 Saved {
                     session,
                     revision,
@@ -501,14 +555,23 @@ impl App {
             path,
             result,
         } = saved;
-        if let Err(e) = result {
-            return self.save_failed(e.to_string());
-        }
+        let written = match result {
+            Ok(written) => written,
+            Err(DraftError::ChangedOnDisk { .. }) => {
+                // Asked in a dialog: write over it, save under another name, or leave it.
+                if let Some(doc) = self.session.as_mut().filter(|d| d.id == session) {
+                    doc.overwrite_asked = true;
+                }
+                return Task::none();
+            }
+            Err(e) => return self.save_failed(e.to_string()),
+        };
         let Some(doc) = self.session.as_mut().filter(|d| d.id == session) else {
             return Task::none();
         };
         doc.path = Some(path.clone());
         doc.report.last_year = link;
+        doc.fingerprint = Some(written.fingerprint);
         let mut tasks = vec![self.remember(&path)];
         let Some(doc) = self.session.as_mut() else {
             return Task::none();
@@ -523,7 +586,10 @@ impl App {
                 ));
             }
         }
-        self.info(format!("已保存到 {}", path.display()));
+        match written.backup_warning {
+            Some(warning) => self.error(format!("已保存到 {}。{warning}", path.display())),
+            None => self.info(format!("已保存到 {}", path.display())),
+        }
         if let Some(action) = self.after_save.take() {
             tasks.push(self.proceed(action));
         }
@@ -947,9 +1013,21 @@ impl App {
     fn autosave_written(&mut self, result: Result<(), DraftError>) -> Task<Message> {
         match result {
             Ok(()) => self.autosaved_at = Some(std::time::SystemTime::now()),
-            Err(e) => self.error(format!("自动保存失败：{e}。请尽快手动保存（Ctrl+S）。")),
+            Err(e) => {
+                self.error(format!("自动保存失败：{e}。请尽快手动保存（Ctrl+S）。"));
+                return Task::none();
+            }
         }
-        Task::none()
+        // The restored work is now in this session's own autosave: the old file can go.
+        match (self.restored_from.take(), self.userdata.clone()) {
+            (Some(old), Some(u)) => Task::perform(
+                files::in_thread(move || {
+                    let _ = u.discard_orphan(&old);
+                }),
+                |_| Message::None,
+            ),
+            _ => Task::none(),
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use super::{export, sentence};
 use iced::widget::text_editor;
 use nianbao_core::check::Finding;
 use nianbao_core::model::{AgencyLevel, Cell, LastYearLink, MetaField, Place, Prose};
-use nianbao_core::store::draft::DraftError;
+use nianbao_core::store::draft::{self, DraftError};
 use nianbao_core::template::SectionKey;
 use std::path::PathBuf;
 
@@ -48,7 +48,7 @@ pub struct Saved {
     /// Last year's link as written into the file (relative to the new path).
     pub link: Option<LastYearLink>,
     pub path: PathBuf,
-    pub result: Result<(), DraftError>,
+    pub result: Result<draft::Saved, DraftError>,
 }
 
 /// A move from one cell to another with the keyboard.
@@ -171,6 +171,12 @@ pub enum Message {
     AckCancelled,
     /// Take back a "已核实".
     Unacknowledge(Finding),
+    /// Remove the invisible characters pasted from web pages or WeChat, everywhere.
+    StripInvisible,
+    /// The draft changed on disk since it was opened: write over it anyway.
+    OverwriteConfirmed,
+    /// The draft changed on disk: keep the other version, do not save over it.
+    OverwriteCancelled,
     /// The agency's level was chosen in 基本信息 (`None`: judged from the name).
     LevelChosen(Option<AgencyLevel>),
     /// 撤销: take back the last change of the report (Ctrl+Z).

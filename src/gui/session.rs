@@ -12,6 +12,7 @@ use nianbao_core::model::LastYearLink;
 use nianbao_core::model::{
     Cell, Count, Entry, MetaField, Place, Prose, Report, Wanyuan, parse_count, parse_wanyuan, paste,
 };
+use nianbao_core::store::draft;
 use nianbao_core::template::{SectionKey, T2Cell, T3Col, T3Row, T4Col, T4Group};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -90,6 +91,11 @@ pub struct Session {
     pub similarity: Option<check::Similarity>,
     /// A warning being marked "已核实", with the reason typed so far.
     pub acknowledging: Option<(Finding, String)>,
+    /// The draft file as read or last written: a save over a file changed since (another
+    /// window, a colleague on a shared folder) asks first.
+    pub fingerprint: Option<draft::Fingerprint>,
+    /// The draft changed on disk and the person is being asked whether to write over it.
+    pub overwrite_asked: bool,
     /// Cells' text as typed, so "１２" or " 3" stay as the person typed them while the model
     /// holds the number.
     cell_text: HashMap<Cell, String>,
@@ -168,6 +174,8 @@ impl Session {
             audit: check::ProseAudit::default(),
             similarity: None,
             acknowledging: None,
+            fingerprint: None,
+            overwrite_asked: false,
             cell_text: HashMap::new(),
             editors: HashMap::new(),
             history: History::default(),
@@ -407,6 +415,20 @@ impl Session {
             self.changed();
         }
         pasted
+    }
+
+    /// Removes invisible characters (zero-width spaces and the like) from every text, as one
+    /// step of 撤销; how many.
+    pub fn strip_invisible(&mut self) -> usize {
+        let mut stripped = self.report.clone();
+        let n = stripped.strip_invisible();
+        if n > 0 {
+            self.checkpoint(None);
+            self.report = stripped;
+            self.reload_editors();
+            self.changed();
+        }
+        n
     }
 
     /// Fills the empty cells of one table with 0.

@@ -43,13 +43,25 @@ pub struct App {
     pub(super) autosave_scheduled: bool,
     /// When the working report was last autosaved, shown beside its name.
     pub autosaved_at: Option<SystemTime>,
+    /// The autosave file of the session that did not end cleanly, restored into the working
+    /// report: removed once this session's own autosave holds the same work.
+    pub(super) restored_from: Option<PathBuf>,
 }
 
 impl App {
     /// A fresh app with the given data folder (none: no autosave, no recent list).
     pub fn new(userdata: Option<UserData>) -> Self {
         let (recoverable, notice) = match userdata.as_ref().map(UserData::begin_session) {
-            Some(Ok(r)) => (r, None),
+            Some(Ok(r)) => (
+                r,
+                userdata
+                    .as_ref()
+                    .and_then(UserData::autosave_problem)
+                    .map(|text| Notice {
+                        text,
+                        is_error: true,
+                    }),
+            ),
             Some(Err(e)) => (
                 None,
                 Some(Notice {
@@ -71,6 +83,7 @@ impl App {
             after_save: None,
             autosave_scheduled: false,
             autosaved_at: None,
+            restored_from: None,
         }
     }
 

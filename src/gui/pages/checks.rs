@@ -6,7 +6,7 @@ use crate::gui::session::Session;
 use crate::gui::style;
 use iced::Fill;
 use iced::widget::{button, column, row, space, text, text_input};
-use nianbao_core::check::{Finding, Severity};
+use nianbao_core::check::{Finding, Rule, Severity};
 
 pub fn view(doc: &Session) -> Element<'_> {
     let (open, acknowledged): (Vec<&Finding>, Vec<&Finding>) = doc
@@ -29,6 +29,15 @@ pub fn view(doc: &Session) -> Element<'_> {
     let mut list = column![].spacing(6);
     for f in open {
         list = list.push(finding_row(f));
+        if f.rule == Rule::Invisible {
+            list = list.push(row![
+                space::horizontal().width(Fill),
+                button(text("清除全部看不见的字符").size(12))
+                    .on_press(Message::StripInvisible)
+                    .padding([2, 8])
+                    .style(button::secondary),
+            ]);
+        }
         if f.severity == Severity::Warning {
             list = list.push(acknowledge_row(doc, f));
         }

@@ -54,6 +54,8 @@ pub fn view(app: &App) -> Element<'_> {
         modal(base, confirm_dialog(app, pending))
     } else if app.path_prompt.is_some() {
         modal(base, path_dialog(app))
+    } else if app.session.as_ref().is_some_and(|d| d.overwrite_asked) {
+        modal(base, overwrite_dialog())
     } else {
         base
     }
@@ -308,6 +310,31 @@ fn confirm_dialog<'a>(app: &'a App, pending: &'a Pending) -> Element<'a> {
                 .style(button::danger),
             button(text("取消").size(14))
                 .on_press(Message::Confirmed(ConfirmChoice::Cancel))
+                .style(button::secondary),
+        ]
+        .spacing(10),
+    ]
+    .spacing(14)
+    .into()
+}
+
+fn overwrite_dialog<'a>() -> Element<'a> {
+    column![
+        text("草稿文件已被改动").size(18),
+        text(
+            "打开之后，这个草稿文件在磁盘上被改动过（可能是另一个窗口或同事在共享文件夹里保存的）。\
+              覆盖会丢掉那边的修改；另存为可以两份都留下。"
+        )
+        .size(14),
+        row![
+            button(text("另存为…").size(14))
+                .on_press(Message::SaveAsRequested)
+                .style(button::primary),
+            button(text("覆盖").size(14))
+                .on_press(Message::OverwriteConfirmed)
+                .style(button::danger),
+            button(text("取消").size(14))
+                .on_press(Message::OverwriteCancelled)
                 .style(button::secondary),
         ]
         .spacing(10),
