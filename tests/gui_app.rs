@@ -512,6 +512,40 @@ fn the_app_offers_and_restores_an_autosave_after_a_crash() {
     let _ = app.update(Message::RestoreAutosave);
     assert_eq!(doc(&app).report, report);
     assert!(doc(&app).dirty, "restored work is not saved yet");
+    // Kept until this session's own autosave holds the work, then removed.
+    let data = nianbao_core::store::userdata::UserData::new(&dir);
+    assert_eq!(data.orphans().len(), 1);
+    settle(&mut app, Message::AutosaveWritten(Ok(())));
+    assert_eq!(data.orphans().len(), 0);
+    assert_eq!(app.recoverable.as_ref().map(|r| r.path.clone()), None);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Two windows were open when the computer went off: both autosaves are offered, one after the
+/// other, and neither is lost by deciding about the first.
+#[test]
+fn every_autosave_left_behind_is_offered_in_turn() {
+    let dir = temp_dir("two-orphans");
+    let (a, b) = (
+        nianbao_core::store::userdata::UserData::new(&dir),
+        nianbao_core::store::userdata::UserData::new(&dir),
+    );
+    let (_, _) = (a.begin_session(), b.begin_session());
+    let mut first = nianbao_core::model::Report::new("甲县人民政府办公室", 2023);
+    first.problems = "甲".into();
+    let mut second = first.clone();
+    second.problems = "乙".into();
+    a.autosave(&first, None).expect("autosave");
+    b.autosave(&second, None).expect("autosave");
+    drop((a, b));
+    let mut app = App::new(Some(nianbao_core::store::userdata::UserData::new(&dir)));
+    let offered = |app: &App| app.recoverable.as_ref().map(|r| r.report.problems.clone());
+    let one = offered(&app).expect("one offered");
+    settle(&mut app, Message::DiscardAutosave);
+    let other = offered(&app).expect("the other offered next");
+    assert_ne!(one, other);
+    settle(&mut app, Message::DiscardAutosave);
+    assert_eq!(offered(&app), None);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

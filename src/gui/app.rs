@@ -84,6 +84,10 @@ impl App {
             Message::PathInputOpened(action) => self.open_path_prompt(action, None),
             Message::RestoreAutosave => self.guard(Pending::Restore),
             Message::DiscardAutosave => self.discard_autosave(),
+            Message::OrphanOffered(next) => {
+                self.recoverable = next.map(|r| *r);
+                Task::none()
+            }
             Message::MetaChanged(field, s) => self.edit_meta(field, s),
             Message::RegeneratePreface => self.regenerate_preface(),
             Message::RegenerateCancelled => {
@@ -478,14 +482,24 @@ impl App {
     }
 
     fn discard_autosave(&mut self) -> Task<Message> {
-        let (Some(rec), Some(u)) = (self.recoverable.take(), self.userdata.clone()) else {
+        match self.recoverable.take() {
+            Some(rec) => self.drop_orphan(rec.path),
+            None => Task::none(),
+        }
+    }
+
+    /// Removes an autosave left behind once the user decided about it, then offers the next
+    /// one, if another session left one too.
+    fn drop_orphan(&self, path: PathBuf) -> Task<Message> {
+        let Some(u) = self.userdata.clone() else {
             return Task::none();
         };
         Task::perform(
             files::in_thread(move || {
-                let _ = u.discard_orphan(&rec.path);
+                let _ = u.discard_orphan(&path);
+                u.next_orphan()
             }),
-            |_| Message::None,
+            |next| Message::OrphanOffered(next.and_then(Result::ok).flatten().map(Box::new)),
         )
     }
 
@@ -1019,14 +1033,9 @@ impl App {
             }
         }
         // The restored work is now in this session's own autosave: the old file can go.
-        match (self.restored_from.take(), self.userdata.clone()) {
-            (Some(old), Some(u)) => Task::perform(
-                files::in_thread(move || {
-                    let _ = u.discard_orphan(&old);
-                }),
-                |_| Message::None,
-            ),
-            _ => Task::none(),
+        match self.restored_from.take() {
+            Some(old) => self.drop_orphan(old),
+            None => Task::none(),
         }
     }
 }

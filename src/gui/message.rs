@@ -8,6 +8,7 @@ use iced::widget::text_editor;
 use nianbao_core::check::Finding;
 use nianbao_core::model::{AgencyLevel, Cell, LastYearLink, MetaField, Place, Prose};
 use nianbao_core::store::draft::{self, DraftError};
+use nianbao_core::store::userdata::Recoverable;
 use nianbao_core::template::SectionKey;
 use std::path::PathBuf;
 
@@ -105,6 +106,8 @@ pub enum Message {
     RestoreAutosave,
     /// Throw away the autosave of a session that ended uncleanly.
     DiscardAutosave,
+    /// Another autosave left behind, offered once the last one was decided about.
+    OrphanOffered(Option<Box<Recoverable>>),
     /// A 基本信息 line was edited.
     MetaChanged(MetaField, String),
     /// Rebuild the preface from the metadata (replacing its text: asked first when it was

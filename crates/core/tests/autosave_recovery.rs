@@ -121,6 +121,21 @@ fn a_damaged_autosave_is_reported_and_kept() {
     assert_eq!(orphans.len(), 1);
     assert!(orphans[0].content.is_err());
     assert!(orphans[0].path.exists());
+    // A readable one left behind later is offered all the same; the damaged one stays.
+    drop(data);
+    let later = UserData::new(dir.path());
+    let rec = later
+        .begin_session()
+        .expect("the readable one")
+        .expect("offered");
+    assert_eq!(rec.report, report());
+    later.discard_orphan(&rec.path).expect("discard");
+    assert!(
+        later
+            .next_orphan()
+            .expect_err("the damaged one")
+            .contains("损坏")
+    );
 }
 
 #[test]

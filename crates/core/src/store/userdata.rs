@@ -82,7 +82,7 @@ fn data_dir_from(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<Pat
 }
 
 /// An autosave left behind by a session that did not end cleanly.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Recoverable {
     /// The file it is kept in until the user decides: pass it to [`UserData::discard_orphan`]
     /// once the user restored or discarded it.
@@ -235,8 +235,7 @@ impl UserData {
     }
 
     /// Starts a session: takes a free session slot, moves every autosave left behind aside
-    /// (see [`UserData::orphans`]) and returns the oldest, if any. An autosave that cannot be
-    /// read is reported as an error message and kept, so the user can still rescue it by hand.
+    /// (see [`UserData::orphans`]) and returns the first to offer ([`UserData::next_orphan`]).
     /// Nothing this session does removes what it returns: call [`UserData::discard_orphan`]
     /// with [`Recoverable::path`] once the user decided.
     pub fn begin_session(&self) -> Result<Option<Recoverable>, String> {
@@ -245,10 +244,23 @@ impl UserData {
         remove_stale_temps(&self.autosave_path());
         remove_stale_temps(&self.recent_path());
         self.adopt_orphans();
-        match self.orphans().into_iter().next() {
-            Some(o) => o.content.map(Some),
-            None => Ok(None),
+        self.next_orphan()
+    }
+
+    /// The oldest autosave left behind that can be read, to offer next. When none can, why the
+    /// oldest cannot, as an error message: the files are kept so the user can still rescue them
+    /// by hand, and one that cannot be read never hides the readable ones after it.
+    pub fn next_orphan(&self) -> Result<Option<Recoverable>, String> {
+        let mut unreadable = None;
+        for orphan in self.orphans() {
+            match orphan.content {
+                Ok(rec) => return Ok(Some(rec)),
+                Err(e) => {
+                    unreadable.get_or_insert(e);
+                }
+            }
         }
+        unreadable.map_or(Ok(None), Err)
     }
 
     /// Moves every autosave no running session holds into a `recovered-…` file of its own, so
@@ -285,11 +297,16 @@ impl UserData {
                     .is_some_and(|age| age > UNLOCKED_ORPHAN_AGE)
             };
             if orphan {
-                let target = self.dir.join(format!(
-                    "{RECOVERED_PREFIX}{secs}-{}-{n}.ron",
-                    std::process::id()
-                ));
-                let _ = fs::rename(&path, target);
+                // Never over an earlier one (same second, same process).
+                let mut free = (0..100).map(|k| {
+                    self.dir.join(format!(
+                        "{RECOVERED_PREFIX}{secs}-{}-{n}-{k}.ron",
+                        std::process::id()
+                    ))
+                });
+                if let Some(target) = free.find(|t| !t.exists()) {
+                    let _ = fs::rename(&path, target);
+                }
             }
         }
     }
