@@ -421,7 +421,8 @@ impl UserData {
         text.lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
-            .map(PathBuf::from)
+            // Lists written by earlier versions on Windows hold `\\?\C:\…`.
+            .map(|l| dunce::simplified(Path::new(l)).to_path_buf())
             .filter(|p| p.is_file())
             .take(RECENT_LIMIT)
             .collect()
@@ -429,7 +430,8 @@ impl UserData {
 
     /// Puts a draft at the top of the recent list.
     pub fn add_recent(&self, path: &Path) -> io::Result<()> {
-        let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        // As the person knows it: `C:\草稿\年报.ron`, not Windows' `\\?\C:\…` form.
+        let path = dunce::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let mut list = vec![path.clone()];
         list.extend(self.recent().into_iter().filter(|p| *p != path));
         list.truncate(RECENT_LIMIT);
