@@ -569,6 +569,38 @@ fn closing_with_unsaved_changes_asks_first() {
     assert!(app.session.is_some());
 }
 
+/// Esc answers an open question 取消, as in any Windows dialog: nothing is lost. (The key
+/// itself reaches the app through a subscription, which iced_test's emulator does not feed;
+/// it was tried in the real window under Xvfb.)
+#[test]
+fn escape_cancels_the_open_question() {
+    let mut app = new_report();
+    let cell = Cell::T3(T3Row::ALL[0], T3Col::ALL[0]);
+    let _ = app.update(Message::CellInput(cell, "1".into()));
+    let _ = app.update(Message::CloseRequested);
+    let _ = app.update(Message::Escape);
+    assert_eq!(app.confirm, None);
+    assert!(doc(&app).dirty, "the change is still there");
+    let _ = app.update(Message::PathInputOpened(FileAction::SaveAs));
+    let _ = app.update(Message::Escape);
+    assert!(app.path_prompt.is_none());
+    let _ = app.update(Message::Show(Page::Checks));
+    let warning = doc(&app)
+        .findings
+        .iter()
+        .find(|f| f.severity == nianbao_core::check::Severity::Warning)
+        .cloned()
+        .expect("a new report has warnings");
+    let _ = app.update(Message::AckStart(warning));
+    let _ = app.update(Message::Escape);
+    assert!(doc(&app).acknowledging.is_none());
+    // With nothing open, Esc changes nothing.
+    let before = doc(&app).report.clone();
+    let _ = app.update(Message::Escape);
+    assert_eq!(doc(&app).report, before);
+    assert!(app.session.is_some());
+}
+
 #[test]
 fn choosing_a_finding_goes_to_its_field() {
     let mut app = new_report();

@@ -193,6 +193,7 @@ impl App {
                 self.after_save = None;
                 Task::none()
             }
+            Message::Escape => self.escape(),
             Message::Undo => self.undo(false),
             Message::Redo => self.undo(true),
             Message::None => Task::none(),
@@ -479,6 +480,26 @@ impl App {
             None => Task::none(),
         };
         last.chain(self.after_edit())
+    }
+
+    /// Esc: the open question or prompt is answered 取消, as its button would.
+    fn escape(&mut self) -> Task<Message> {
+        let message = if self.confirm.is_some() {
+            Message::Confirmed(ConfirmChoice::Cancel)
+        } else if self.path_prompt.is_some() {
+            Message::PathInputCancelled
+        } else if self.session.as_ref().is_some_and(|d| d.overwrite_asked) {
+            Message::OverwriteCancelled
+        } else if self
+            .session
+            .as_ref()
+            .is_some_and(|d| d.acknowledging.is_some())
+        {
+            Message::AckCancelled
+        } else {
+            return Task::none();
+        };
+        self.update(message)
     }
 
     fn discard_autosave(&mut self) -> Task<Message> {
@@ -1107,6 +1128,7 @@ fn shortcut(event: Event, status: event::Status, _window: window::Id) -> Option<
             Some(Message::PartStep(-1))
         }
         keyboard::Key::Named(key::Named::F2) => Some(Message::EditInPlace),
+        keyboard::Key::Named(key::Named::Escape) => Some(Message::Escape),
         // A single-line cell has no use for Up and Down: they move between cells.
         keyboard::Key::Named(key::Named::ArrowDown) if status == event::Status::Ignored => {
             Some(Message::Arrow(Direction::Down))

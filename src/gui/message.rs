@@ -182,6 +182,8 @@ pub enum Message {
     OverwriteCancelled,
     /// The agency's level was chosen in 基本信息 (`None`: judged from the name).
     LevelChosen(Option<AgencyLevel>),
+    /// Esc: cancel the open question or prompt.
+    Escape,
     /// 撤销: take back the last change of the report (Ctrl+Z).
     Undo,
     /// 重做: do again what was taken back (Ctrl+Y, Ctrl+Shift+Z).
