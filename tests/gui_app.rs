@@ -32,6 +32,17 @@ fn new_report() -> App {
     app
 }
 
+/// Opens 另存为 and types the path (the fallback without a file dialog); submitting saves.
+fn type_save_path(app: &mut App, path: &std::path::Path) {
+    apply(
+        app,
+        [
+            Message::PathInputOpened(FileAction::SaveAs),
+            Message::PathInputChanged(path.display().to_string()),
+        ],
+    );
+}
+
 /// Clicks a cell and types into it, as a person would.
 fn type_into(app: &mut App, cell: Cell, text: &str, clear: bool) -> Result<(), Error> {
     let mut ui = simulator(app);
@@ -352,13 +363,7 @@ fn save_and_reopen_through_the_app() -> Result<(), Error> {
     type_into(&mut app, Cell::T3(T3Row::ALL[0], T3Col::ALL[1]), "x", false)?;
     assert!(app.title().starts_with('●'), "{}", app.title());
     // Saving a new report asks for a path; here it is typed (the fallback without a dialog).
-    apply(
-        &mut app,
-        [
-            Message::PathInputOpened(FileAction::SaveAs),
-            Message::PathInputChanged(path.display().to_string()),
-        ],
-    );
+    type_save_path(&mut app, &path);
     // The draft is written in the background; typing meanwhile keeps it marked unsaved.
     settle(&mut app, Message::PathInputSubmitted);
     assert!(path.is_file());
@@ -391,13 +396,7 @@ fn saving_over_a_draft_changed_elsewhere_asks_first() -> Result<(), Error> {
     let dir = temp_dir("overwrite");
     let path = dir.join("报告.ron");
     let mut app = new_report();
-    apply(
-        &mut app,
-        [
-            Message::PathInputOpened(FileAction::SaveAs),
-            Message::PathInputChanged(path.display().to_string()),
-        ],
-    );
+    type_save_path(&mut app, &path);
     settle(&mut app, Message::PathInputSubmitted);
     // A second window opens the same draft, changes it and saves.
     let mut other = App::new(None);
@@ -467,13 +466,7 @@ fn an_edit_made_while_saving_stays_unsaved() {
     let dir = temp_dir("save-edit");
     let path = dir.join("报告.ron");
     let mut app = new_report();
-    apply(
-        &mut app,
-        [
-            Message::PathInputOpened(FileAction::SaveAs),
-            Message::PathInputChanged(path.display().to_string()),
-        ],
-    );
+    type_save_path(&mut app, &path);
     let save = app.update(Message::PathInputSubmitted);
     // Typing goes on while the draft is written in the background.
     let cell = Cell::T3(T3Row::ALL[0], T3Col::ALL[0]);
