@@ -179,7 +179,10 @@ pub fn write_with_backups(path: &Path, bytes: &[u8]) -> io::Result<Option<Backup
         if let Err(error) = backup_into(path, &last) {
             failure = Some(BackupFailure { path: last, error });
         }
-        let daily = daily_backup_path(path, &utc_date(SystemTime::now()));
+        // Named by the day in Beijing time (UTC+8, no daylight saving), as the office knows it:
+        // a save at 07:00 belongs to today, not to yesterday's UTC date.
+        let beijing = SystemTime::now() + std::time::Duration::from_secs(8 * 3600);
+        let daily = daily_backup_path(path, &utc_date(beijing));
         if !daily.exists() {
             match backup_into(path, &daily) {
                 Ok(()) => prune_daily(path),
