@@ -562,6 +562,39 @@ fn closing_with_unsaved_changes_asks_first() {
     assert!(app.session.is_some());
 }
 
+/// A finding that appears while typing (a wrong character, an unbalanced column) never moves
+/// the table: the cell a person is about to click stays where they saw it.
+#[test]
+fn a_new_finding_never_moves_the_table() {
+    const SIZE: (f32, f32) = (1366.0, 768.0);
+    for (page, typed, watched) in [
+        (
+            SectionKey::Applications,
+            Cell::T3(T3Row::NEW, T3Col::ALL[0]),
+            Cell::T3(T3Row::OPEN, T3Col::ALL[2]),
+        ),
+        (
+            SectionKey::Review,
+            Cell::T4(T4Group::ALL[0], T4Col::ALL[0]),
+            Cell::T4(T4Group::ALL[1], T4Col::ALL[1]),
+        ),
+        (
+            SectionKey::Proactive,
+            Cell::T2(T2Cell::ALL[0]),
+            Cell::T2(T2Cell::ALL[1]),
+        ),
+    ] {
+        let mut app = App::new(None);
+        let _ = app.update(Message::OpenExample);
+        let _ = app.update(Message::Show(Page::Section(page)));
+        app.notice = None;
+        let before = centre_of(&app, SIZE, cell_id(watched));
+        let _ = app.update(Message::CellInput(typed, "1a2".into()));
+        assert!(doc(&app).findings_on(Page::Section(page)).count() > 0);
+        assert_eq!(centre_of(&app, SIZE, cell_id(watched)), before, "{page:?}");
+    }
+}
+
 /// Esc answers an open question 取消, as in any Windows dialog: nothing is lost. (The key
 /// itself reaches the app through a subscription, which iced_test's emulator does not feed;
 /// it was tried in the real window under Xvfb.)

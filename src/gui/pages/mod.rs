@@ -409,8 +409,8 @@ pub fn widget_of(place: &Place) -> (iced::widget::Id, bool) {
     }
 }
 
-/// The findings of the checks about what a page shows, under its heading: each goes to its
-/// field when chosen. Nothing when there are none.
+/// The findings of the checks about what a page shows (under the heading of a text page, under
+/// the table of a table page): each goes to its field when chosen. Nothing when there are none.
 pub fn page_findings(doc: &Session, page: Page) -> Element<'_> {
     let mut list = column![].spacing(4);
     let mut any = false;
@@ -419,6 +419,24 @@ pub fn page_findings(doc: &Session, page: Page) -> Element<'_> {
         list = list.push(checks::finding_row(f));
     }
     if any { list.into() } else { space().into() }
+}
+
+/// The findings of a table page, in two parts: a line above the table that is always there,
+/// saying how many there are, and the findings themselves under the table. A finding that comes
+/// or goes while typing (every wrong character makes one) so never moves the table under the
+/// pointer, where the next click would land in another cell.
+pub fn table_findings(doc: &Session, page: Page) -> (Element<'_>, Element<'_>) {
+    let n = doc.findings_on(page).count();
+    let line = if n == 0 {
+        text("本表目前没有发现问题。").size(13).color(style::MUTED)
+    } else {
+        text(format!(
+            "本表有 {n} 个问题，列在表格下方，点击可跳到对应位置。"
+        ))
+        .size(13)
+        .color(style::ERROR)
+    };
+    (line.into(), page_findings(doc, page))
 }
 
 /// A page's heading and the national format's hint for it.

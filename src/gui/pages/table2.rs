@@ -36,14 +36,16 @@ pub fn view(doc: &Session) -> Element<'_> {
             table = table.push(row![label_cell(r.label, LABEL_W, ROW_H), row(cells)]);
         }
     }
+    let (count, findings) = super::table_findings(
+        doc,
+        crate::gui::message::Page::Section(SectionKey::Proactive),
+    );
     column![
         super::page_head(def.heading(), def.hint),
-        super::page_findings(
-            doc,
-            crate::gui::message::Page::Section(SectionKey::Proactive)
-        ),
+        count,
         fill_zeros_button(SectionKey::Proactive),
         table,
+        findings,
     ]
     .spacing(14)
     .into()

@@ -58,13 +58,15 @@ fn rows_h(rows: std::ops::Range<usize>) -> f32 {
 pub fn view(doc: &Session) -> Element<'_> {
     let def = template::section(SectionKey::Applications);
     let grid = column![header(), row![labels(), numbers(doc)], balance(doc)];
+    let (count, findings) = super::table_findings(doc, Page::Section(SectionKey::Applications));
     let page = column![
         page_head(def.heading(), def.hint),
-        super::page_findings(doc, Page::Section(SectionKey::Applications)),
+        count,
         fill_zeros_button(SectionKey::Applications),
         scrollable(container(grid).padding(iced::Padding::ZERO.bottom(12))).direction(
             Direction::Horizontal(Scrollbar::new().width(8).scroller_width(8))
         ),
+        findings,
     ]
     .spacing(12);
     page.push(

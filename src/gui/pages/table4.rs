@@ -49,14 +49,17 @@ pub fn view(doc: &Session) -> Element<'_> {
             }
         })
     }));
+    let (count, findings) =
+        super::table_findings(doc, crate::gui::message::Page::Section(SectionKey::Review));
     column![
         super::page_head(def.heading(), def.hint),
-        super::page_findings(doc, crate::gui::message::Page::Section(SectionKey::Review)),
+        count,
         fill_zeros_button(SectionKey::Review),
         scrollable(container(column![header, data]).padding(iced::Padding::ZERO.bottom(12)))
             .direction(Direction::Horizontal(
                 Scrollbar::new().width(8).scroller_width(8)
             )),
+        findings,
     ]
     .spacing(14)
     .into()
