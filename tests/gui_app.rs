@@ -562,8 +562,40 @@ fn closing_with_unsaved_changes_asks_first() {
     assert!(app.session.is_some());
 }
 
-/// A finding that appears while typing (a wrong character, an unbalanced column) never moves
-/// the table: the cell a person is about to click stays where they saw it.
+/// Ctrl+V of a block in a cell: the input first takes the block as that cell's text ("7\t8\n2\t3"
+/// as "7823"), then the clipboard read spreads it. The first never shows, not even after 撤销
+/// (it did in the real window: undoing the paste left 7823 in the cell).
+#[test]
+fn undoing_a_block_paste_never_shows_it_run_together() {
+    let mut app = new_report();
+    let start = Cell::T3(T3Row::OPEN, T3Col::ALL[2]);
+    let below = Cell::T3(T3Row::PARTIAL, T3Col::ALL[3]);
+    let _ = app.update(Message::CellInput(start, "5".into()));
+    let text = |app: &App, c: Cell| doc(app).cell_text(c);
+    // What the input reports, then what the clipboard read brings.
+    let _ = app.update(Message::CellPasted(start, "7823".into()));
+    let _ = app.update(Message::PasteBlock(start, "7\t8\n2\t3".into()));
+    assert_eq!(
+        (text(&app, start), text(&app, below)),
+        ("7".into(), "3".into())
+    );
+    let _ = app.update(Message::Undo);
+    assert_eq!(
+        (text(&app, start), text(&app, below)),
+        ("5".into(), String::new())
+    );
+    let _ = app.update(Message::Redo);
+    assert_eq!(
+        (text(&app, start), text(&app, below)),
+        ("7".into(), "3".into())
+    );
+    let _ = app.update(Message::Redo);
+    assert_eq!(text(&app, start), "7", "nothing run together to redo");
+}
+
+/// A finding that appears while typing (a wrong character, an unbalanced column) or the notice
+/// a paste leaves never moves the table: the cell a person is about to click stays where they
+/// saw it.
 #[test]
 fn a_new_finding_never_moves_the_table() {
     const SIZE: (f32, f32) = (1366.0, 768.0);
@@ -591,6 +623,10 @@ fn a_new_finding_never_moves_the_table() {
         let before = centre_of(&app, SIZE, cell_id(watched));
         let _ = app.update(Message::CellInput(typed, "1a2".into()));
         assert!(doc(&app).findings_on(Page::Section(page)).count() > 0);
+        assert_eq!(centre_of(&app, SIZE, cell_id(watched)), before, "{page:?}");
+        // Nor does the notice a paste leaves.
+        let _ = app.update(Message::PasteBlock(typed, "1\t2".into()));
+        assert!(app.notice.is_some());
         assert_eq!(centre_of(&app, SIZE, cell_id(watched)), before, "{page:?}");
     }
 }

@@ -913,7 +913,14 @@ impl App {
     /// The text field merged the pasted cells (it drops tabs and line breaks); read the
     /// clipboard to see the cells as they were copied.
     fn cell_pasted(&mut self, cell: Cell, merged: String) -> Task<Message> {
+        // A step of its own, so that a block found on the clipboard can take exactly it back.
+        if let Some(doc) = self.session.as_mut() {
+            doc.end_typing_step();
+        }
         let task = self.edit_cell(cell, merged);
+        if let Some(doc) = self.session.as_mut() {
+            doc.pasted_as_text = Some((cell, doc.revision));
+        }
         // Read at once, beside (not after) the autosave timer the edit may have started.
         let read = iced::clipboard::read().map(move |text| match text {
             Some(text) if nianbao_core::model::paste::is_block(&text) => {

@@ -91,6 +91,9 @@ pub struct Session {
     pub similarity: Option<check::Similarity>,
     /// A warning being marked "已核实", with the reason typed so far.
     pub acknowledging: Option<(Finding, String)>,
+    /// A paste just taken as one cell's text (the input's own paste), at this revision: if the
+    /// clipboard turns out to hold a block, that edit is taken back before the block is spread.
+    pub(super) pasted_as_text: Option<(Cell, u64)>,
     /// The draft file as read or last written: a save over a file changed since (another
     /// window, a colleague on a shared folder) asks first.
     pub fingerprint: Option<draft::Fingerprint>,
@@ -174,6 +177,7 @@ impl Session {
             audit: check::ProseAudit::default(),
             similarity: None,
             acknowledging: None,
+            pasted_as_text: None,
             fingerprint: None,
             overwrite_asked: false,
             cell_text: HashMap::new(),
@@ -215,6 +219,11 @@ impl Session {
         if h.undo.len() > HISTORY_LIMIT {
             h.undo.remove(0);
         }
+    }
+
+    /// The next change starts a step of 撤销 of its own, even in the field being typed into.
+    pub fn end_typing_step(&mut self) {
+        self.history.typing = None;
     }
 
     pub fn can_undo(&self) -> bool {
@@ -405,6 +414,13 @@ impl Session {
     /// Spreads pasted cells over the table from `start` on, recognising the tables as printed
     /// (see `model::paste`), as one step of 撤销.
     pub fn paste_block(&mut self, start: Cell, text: &str) -> paste::Pasted {
+        // The input already took the block as the start cell's text ("7\t8\n2\t3" as "7823"):
+        // take that back first, so that neither the cell nor 撤销 ever shows it.
+        if self.pasted_as_text.take() == Some((start, self.revision))
+            && let Some(step) = self.history.undo.pop()
+        {
+            self.swap(step);
+        }
         let pasted = paste::paste(&self.report, start, text);
         if !pasted.cells.is_empty() {
             self.checkpoint(None);

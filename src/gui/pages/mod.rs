@@ -45,11 +45,13 @@ pub fn view(app: &App) -> Element<'_> {
             .height(Fill)
             .into(),
     };
-    let mut main = column![toolbar(app)];
+    // The notice goes under the page, like a status bar: coming and going, it never moves
+    // what is on the page under the pointer.
+    let mut main = column![toolbar(app), body];
     if let Some(notice) = &app.notice {
         main = main.push(notice_bar(&notice.text, notice.is_error));
     }
-    let base: Element<'_> = main.push(body).into();
+    let base: Element<'_> = main.into();
     if let Some(pending) = &app.confirm {
         modal(base, confirm_dialog(app, pending))
     } else if app.path_prompt.is_some() {
