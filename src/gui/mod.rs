@@ -58,9 +58,10 @@ pub fn program(
         .settings(settings())
         .theme(|_: &App| iced::Theme::Light)
         .window(iced::window::Settings {
-            size: iced::Size::new(1280.0, 800.0),
             // Fits whatever screen the office PC has (a 1366×768 laptop hides the foot of a
-            // 1280×800 window under the taskbar).
+            // 1280×800 window, where the notices are, under the taskbar). Where a desktop does
+            // not maximize, the size still fits that laptop with its taskbar and title bar.
+            size: iced::Size::new(1280.0, 660.0),
             maximized: true,
             min_size: Some(iced::Size::new(900.0, 600.0)),
             exit_on_close_request: false,
