@@ -366,29 +366,19 @@ fn read_clause(r: &Report, c: &str, kind: Option<usize>) -> Option<Option<Readin
             )));
         }
     }
-    if any(c, ph::CARRIED_IN) {
-        let name = T3Row::CARRIED_IN.short();
-        return Some(Some(reading(
-            Rule::TxtApps,
-            name,
-            vec![alt(
-                format!("表三第二项“{name}”"),
-                t3.cell(T3Row::CARRIED_IN, all),
-            )],
-            false,
-        )));
-    }
-    if any(c, ph::CARRIED_OUT) {
-        let name = T3Row::CARRIED_OUT.short();
-        return Some(Some(reading(
-            Rule::TxtApps,
-            name,
-            vec![alt(
-                format!("表三第四项“{name}”"),
-                t3.cell(T3Row::CARRIED_OUT, all),
-            )],
-            false,
-        )));
+    for (phrases, row, item) in [
+        (ph::CARRIED_IN, T3Row::CARRIED_IN, "第二项"),
+        (ph::CARRIED_OUT, T3Row::CARRIED_OUT, "第四项"),
+    ] {
+        if any(c, phrases) {
+            let name = row.short();
+            return Some(Some(reading(
+                Rule::TxtApps,
+                name,
+                vec![alt(format!("表三{item}“{name}”"), t3.cell(row, all))],
+                false,
+            )));
+        }
     }
     if c.contains("结转") {
         // Neither "上年" nor "下年": which way is not said.
