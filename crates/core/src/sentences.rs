@@ -242,11 +242,22 @@ fn applications(r: &Report, options: &Options, missing: &mut Vec<String>) -> Opt
         (Some(new), Some(carried_in)) => {
             text.push_str(&received(r, new, carried_in));
         }
-        _ => missing.push(format!(
-            "表三“{}”或“{}”有未填写或无效的单元格，未生成收到申请的句子。",
-            T3Row::NEW.short(),
-            T3Row::CARRIED_IN.short()
-        )),
+        _ => match received_in_part(r) {
+            // Some organisation columns blank: what is filled is stated, without a total.
+            Some((sentence, blank)) => {
+                text.push_str(&sentence);
+                missing.push(format!(
+                    "表三“{}”行「{}」列尚未填写，句中只写了已填写的申请人类型，没有写申请总数；填写后请重新生成。",
+                    T3Row::NEW.short(),
+                    blank.join("」「")
+                ));
+            }
+            None => missing.push(format!(
+                "表三“{}”或“{}”有未填写或无效的单元格，未生成收到申请的句子。",
+                T3Row::NEW.short(),
+                T3Row::CARRIED_IN.short()
+            )),
+        },
     }
 
     // Outcomes: only from a complete and balanced table, or the shares would mislead.
@@ -299,11 +310,13 @@ fn received(r: &Report, new: u64, carried_in: u64) -> String {
         s.push_str("未收到新的政府信息公开申请");
     } else {
         s.push_str(&format!("共新收政府信息公开申请{new}件"));
+        // "均" only of two or more: a single application "为自然人申请".
+        let all = if new > 1 { "均" } else { "" };
         match by_col.as_slice() {
             [(c, _)] if *c == other_col => {
-                s.push_str(&format!("，均由{}提出", other_applicants()));
+                s.push_str(&format!("，{all}由{}提出", other_applicants()));
             }
-            [(c, _)] => s.push_str(&format!("，均为{}申请", c.label())),
+            [(c, _)] => s.push_str(&format!("，{all}为{}申请", c.label())),
             _ => {
                 for (i, (c, n)) in by_col.iter().enumerate() {
                     let lead = if i == 0 { "，其中" } else { "，" };
@@ -323,6 +336,50 @@ fn received(r: &Report, new: u64, carried_in: u64) -> String {
         s.push_str(&format!("；上年结转申请{carried_in}件。"));
     }
     s
+}
+
+/// When some columns of 本年新收 are blank but none is invalid and some are filled: the sentence
+/// for the filled ones ("2021年，某机关新收自然人申请10件、商业企业申请1件。") and the labels
+/// of the blank columns. No total is stated, since it is not known.
+fn received_in_part(r: &Report) -> Option<(String, Vec<&'static str>)> {
+    let t3 = &r.table3;
+    let entries: Vec<(T3Col, &crate::model::Count)> = T3Col::ENTERED
+        .into_iter()
+        .map(|c| (c, t3.get(T3Row::NEW, c)))
+        .collect();
+    if entries
+        .iter()
+        .any(|(_, e)| !e.is_blank() && e.value().is_none())
+    {
+        return None;
+    }
+    let blank: Vec<&str> = entries
+        .iter()
+        .filter(|(_, e)| e.is_blank())
+        .map(|(c, _)| c.label())
+        .collect();
+    // The 其他 column number-first (see the module notes on "其他").
+    let (other, named): (Vec<_>, Vec<_>) = entries
+        .iter()
+        .filter_map(|(c, e)| e.value().filter(|n| *n > 0).map(|n| (*c, n)))
+        .partition(|(c, _)| *c == T3Col::OTHER);
+    if blank.is_empty() || (other.is_empty() && named.is_empty()) {
+        return None;
+    }
+    let mut clauses: Vec<String> = named
+        .iter()
+        .map(|(c, n)| format!("{}申请{n}件", c.label()))
+        .collect();
+    if let Some((_, n)) = other.first() {
+        clauses.push(format!("{n}件由{}提出", other_applicants()));
+    }
+    let sentence = format!(
+        "{}，{}新收{}。",
+        year_phrase(r),
+        agency_phrase(r),
+        clauses.join("、")
+    );
+    Some((sentence, blank))
 }
 
 /// One outcome part of （七）总计: 予以公开, 部分公开 or a group （三）–（六）.
@@ -363,11 +420,13 @@ fn outcome_parts(r: &Report) -> Vec<Part> {
     parts
 }
 
-/// "（其中“a”3件，“b”1件）" or "（均为“a”）".
+/// "（其中“a”3件，“b”1件）", "（均为“a”）" or, for a single case, "（为“a”）".
 fn items_phrase(part: &Part) -> String {
     match part.items.as_slice() {
         [] => String::new(),
-        [(label, n)] if *n == part.count => format!("（均为{}）", quoted(label)),
+        [(label, n)] if *n == part.count => {
+            format!("（{}为{}）", if *n > 1 { "均" } else { "" }, quoted(label))
+        }
         items => {
             let list: Vec<String> = items
                 .iter()
@@ -388,7 +447,8 @@ fn outcomes(r: &Report, handled: u64, options: &Options) -> String {
     let mut s = format!("本年度共办结申请{handled}件");
     if let [only] = parts.as_slice() {
         s.push_str(&format!(
-            "，办理结果均为{}{}。",
+            "，办理结果{}为{}{}。",
+            if handled > 1 { "均" } else { "" },
             quoted(only.name),
             items_phrase(only)
         ));
@@ -436,6 +496,7 @@ fn review(r: &Report, missing: &mut Vec<String>) -> Option<String> {
     let by_col = |groups: &[T4Group], col: T4Col| -> u64 {
         groups.iter().map(|&g| t4.cell(g, col).value).sum()
     };
+    let results = |groups: &[T4Group], total: u64| results(t4, groups, total);
     let review = [T4Group::Review];
     let litigation = [T4Group::LitigationDirect, T4Group::LitigationAfterReview];
     let review_total = by_col(&review, T4Col::Total);
@@ -447,38 +508,13 @@ fn review(r: &Report, missing: &mut Vec<String>) -> Option<String> {
             "本年度未发生因政府信息公开工作引起的{review_name}和{lit_name}案件。"
         ));
     }
-    // Results by column, the 其他结果 column number-first (see the module notes on "其他").
-    let results = |groups: &[T4Group]| -> String {
-        let mut s = String::new();
-        let mut first = true;
-        let mut other = None;
-        for col in T4Col::ENTERED {
-            let (n, name) = (by_col(groups, col), col.label());
-            if n == 0 {
-                continue;
-            }
-            if col == T4Col::Other {
-                other = Some((n, name));
-                continue;
-            }
-            s.push_str(&format!(
-                "{}{name}{n}件",
-                if first { "，其中" } else { "，" }
-            ));
-            first = false;
-        }
-        if let Some((n, name)) = other {
-            s.push_str(&format!("，另有{n}件为{name}"));
-        }
-        s
-    };
     // Each statement is its own sentence: a "未发生" sentence that also named the other kind of
     // case would contradict the table.
     let mut s = String::new();
     if review_total > 0 {
         s.push_str(&format!(
             "本年度因政府信息公开工作被申请{review_name}{review_total}件{}。",
-            results(&review)
+            results(&review, review_total)
         ));
     } else {
         s.push_str(&format!(
@@ -486,9 +522,16 @@ fn review(r: &Report, missing: &mut Vec<String>) -> Option<String> {
         ));
     }
     if lit_total > 0 {
+        // The two kinds of litigation named apart, each with its own results.
+        let kinds: Vec<String> = litigation
+            .iter()
+            .map(|&g| (g, by_col(&[g], T4Col::Total)))
+            .filter(|(_, n)| *n > 0)
+            .map(|(g, n)| format!("{}{n}件{}", g.label(), results(&[g], n)))
+            .collect();
         s.push_str(&format!(
-            "本年度因政府信息公开工作被提起{lit_name}{lit_total}件{}。",
-            results(&litigation)
+            "本年度因政府信息公开工作被提起{lit_name}{lit_total}件：{}。",
+            kinds.join("；")
         ));
     } else {
         s.push_str(&format!(
@@ -496,6 +539,42 @@ fn review(r: &Report, missing: &mut Vec<String>) -> Option<String> {
         ));
     }
     Some(s)
+}
+
+/// The results of review or litigation cases by column: "，其中结果维持1件，另有1件为其他结果"
+/// (the 其他结果 column number-first, see the module notes on "其他"); when one column holds
+/// every case, without "其中" and a count that would repeat the total: "，尚未审结",
+/// "，结果均为维持".
+fn results(t4: &crate::model::Table4, groups: &[T4Group], total: u64) -> String {
+    let by_col = |col: T4Col| -> u64 { groups.iter().map(|&g| t4.cell(g, col).value).sum() };
+    let all = if total > 1 { "均" } else { "" };
+    let cols: Vec<(T4Col, u64)> = T4Col::ENTERED
+        .into_iter()
+        .map(|c| (c, by_col(c)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    if let [(col, _)] = cols.as_slice() {
+        let name = col.label();
+        return match (col, name.strip_prefix("结果")) {
+            (T4Col::Pending, _) => format!("，{all}{name}"),
+            (_, Some(verb)) => format!("，结果{all}为{verb}"),
+            (_, None) => format!("，{all}为{name}"),
+        };
+    }
+    let mut s = String::new();
+    let mut other = None;
+    for (col, n) in cols {
+        if col == T4Col::Other {
+            other = Some((n, col.label()));
+            continue;
+        }
+        let lead = if s.is_empty() { "，其中" } else { "，" };
+        s.push_str(&format!("{lead}{}{n}件", col.label()));
+    }
+    if let Some((n, name)) = other {
+        s.push_str(&format!("，另有{n}件为{name}"));
+    }
+    s
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,6 +79,43 @@ fn a_copied_section_is_named_with_how_much() {
 }
 
 #[test]
+fn generated_sentences_of_two_years_are_not_copied_text() {
+    use nianbao_core::sentences::{self, Options};
+    use nianbao_core::text::similarity::without_data_sentences;
+    // Each year's section 一 holds nothing but that year's generated sentences.
+    let only_generated = |mut r: Report| {
+        r.overview.intro.clear();
+        for p in &mut r.overview.parts {
+            p.body.clear();
+        }
+        for p in sentences::generate(&r, &Options::default()).paragraphs {
+            if let Prose::OverviewPart(i) = p.topic.suggested_place() {
+                r.overview.parts[i].body =
+                    sentences::insert(&r.overview.parts[i].body, &p.text).text;
+            }
+        }
+        r
+    };
+    let last = only_generated(example());
+    let mut now = rewritten_next_year(&last);
+    for (row, n) in [(T3Row::NEW, 20), (T3Row::OPEN, 9), (T3Row::PARTIAL, 2)] {
+        now.table3.set(row, col(0), Entry::Value(n));
+    }
+    now.table3.set(T3Row::CARRIED_OUT, col(0), Entry::Value(0));
+    now.table2.set(T2Cell::NormativeMade, Entry::Value(3));
+    now.table2.set(T2Cell::NormativeValid, Entry::Value(11));
+    let now = only_generated(now);
+    let generated = now.overview.parts[1].body.clone();
+    assert!(generated.contains("件"), "{generated}");
+    // Every generated sentence is a data sentence, set aside before comparing.
+    assert_eq!(without_data_sentences(&generated).trim(), "", "{generated}");
+    let f = copies(&now, &last);
+    assert!(f.is_empty(), "{f:#?}");
+    let meter = nianbao_core::check::similarity(&now, &last);
+    assert_eq!(meter.sections[0].overlap.percent(), 0, "{meter:?}");
+}
+
+#[test]
 fn short_formulaic_statements_may_repeat() {
     let last = example();
     let mut now = rewritten_next_year(&last);

@@ -9,7 +9,7 @@ use nianbao_core::template::{T2Cell, T3_ENTERED_COLS, T3Col, T3Group, T3Row};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
-const EXAMPLE_APPLICATIONS: &str = "2021年，金乡县人民政府办公室共新收政府信息公开申请11件，其中自然人申请10件，商业企业申请1件；无上年结转申请。本年度共办结申请11件，其中予以公开4件，占36.4%；部分公开1件，占9.1%；不予公开1件，占9.1%（均为“属于四类过程性信息”）；无法提供4件，占36.4%（均为“本机关不掌握相关政府信息”）；不予处理1件，占9.1%（均为“信访举报投诉类申请”）。因四舍五入，以上各项比例之和不等于100%。无结转下年度继续办理的申请。";
+const EXAMPLE_APPLICATIONS: &str = "2021年，金乡县人民政府办公室共新收政府信息公开申请11件，其中自然人申请10件，商业企业申请1件；无上年结转申请。本年度共办结申请11件，其中予以公开4件，占36.4%；部分公开1件，占9.1%；不予公开1件，占9.1%（为“属于四类过程性信息”）；无法提供4件，占36.4%（均为“本机关不掌握相关政府信息”）；不予处理1件，占9.1%（为“信访举报投诉类申请”）。因四舍五入，以上各项比例之和不等于100%。无结转下年度继续办理的申请。";
 const EXAMPLE_PROACTIVE: &str =
     "本年度未制发行政规范性文件，废止1件；截至2021年底，现行有效的行政规范性文件共8件。";
 const EXAMPLE_REVIEW: &str = "本年度未发生因政府信息公开工作引起的行政复议和行政诉讼案件。";
@@ -141,11 +141,79 @@ fn cases_and_other_applicants_are_stated() {
     let review = g.get(Topic::Review).unwrap();
     assert_eq!(
         review,
-        "本年度因政府信息公开工作被申请行政复议2件，其中结果维持1件，另有1件为其他结果。本年度因政府信息公开工作被提起行政诉讼2件，其中尚未审结2件。"
+        "本年度因政府信息公开工作被申请行政复议2件，其中结果维持1件，另有1件为其他结果。本年度因政府信息公开工作被提起行政诉讼2件：复议后起诉2件，均尚未审结。"
     );
     let r = with_only_generated(&r, &Options::default());
     let f = text_findings(&r);
     assert!(f.is_empty(), "{f:#?}\n{}", r.overview_text());
+}
+
+#[test]
+fn single_cases_are_not_called_all() {
+    // One application, one outcome, one review case, one case of each kind of litigation.
+    let mut r = Report::new("某街道办事处", 2024);
+    r.fill_blanks_with_zero();
+    r.table3.set(T3Row::NEW, col(0), Entry::Value(1));
+    r.table3.set(T3Row::OPEN, col(0), Entry::Value(1));
+    r.table4.set(group(0), t4col(3), Entry::Value(1));
+    r.table4.set(group(1), t4col(0), Entry::Value(1));
+    r.table4.set(group(2), t4col(1), Entry::Value(1));
+    r.table4.set(group(2), t4col(3), Entry::Value(1));
+    let g = sentences::generate(&r, &Options::default());
+    let apps = g.get(Topic::Applications).unwrap();
+    assert!(
+        apps.contains("共新收政府信息公开申请1件，为自然人申请；"),
+        "{apps}"
+    );
+    assert!(!apps.contains('均'), "{apps}");
+    assert!(apps.contains("办理结果为“"), "{apps}");
+    let review = g.get(Topic::Review).unwrap();
+    assert_eq!(
+        review,
+        "本年度因政府信息公开工作被申请行政复议1件，尚未审结。本年度因政府信息公开工作被提起行政诉讼3件：未经复议直接起诉1件，结果为维持；复议后起诉2件，其中结果纠正1件，尚未审结1件。"
+    );
+    // Two of a kind are "均".
+    r.table4.set(group(0), t4col(3), Entry::Value(2));
+    let g = sentences::generate(&r, &Options::default());
+    assert!(
+        g.get(Topic::Review)
+            .unwrap()
+            .contains("行政复议2件，均尚未审结。"),
+        "{:?}",
+        g.get(Topic::Review)
+    );
+    let r = with_only_generated(&r, &Options::default());
+    let f = text_findings(&r);
+    assert!(f.is_empty(), "{f:#?}\n{}", r.overview_text());
+}
+
+#[test]
+fn blank_organisation_columns_still_give_what_is_filled() {
+    let mut r = example();
+    r.table3.set(T3Row::NEW, col(3), Entry::Blank);
+    r.table3.set(T3Row::NEW, col(4), Entry::Blank);
+    let g = sentences::generate(&r, &Options::default());
+    let apps = g.get(Topic::Applications).unwrap();
+    assert!(
+        apps.starts_with("2021年，金乡县人民政府办公室新收自然人申请10件、商业企业申请1件。"),
+        "{apps}"
+    );
+    let blank = format!("「{}」「{}」", col(3).label(), col(4).label());
+    assert!(
+        g.missing
+            .iter()
+            .any(|m| m.contains(&blank) && m.contains("没有写申请总数")),
+        "{:?}",
+        g.missing
+    );
+    let r = with_only_generated(&r, &Options::default());
+    let f = text_findings(&r);
+    assert!(f.is_empty(), "{f:#?}\n{}", r.overview_text());
+    // An invalid cell is not guessed around.
+    let mut r = example();
+    r.table3.set(T3Row::NEW, col(3), Entry::Invalid("x".into()));
+    let g = sentences::generate(&r, &Options::default());
+    assert!(!g.get(Topic::Applications).unwrap_or("").contains("新收"));
 }
 
 #[test]
