@@ -44,7 +44,7 @@ const EXPECTED: &[(&str, &[&str], usize, usize)] = &[
     ("guangyuan-stats-2024", &[], 0, 1),
     ("guanzhou-2023", &[], 0, 0),
     ("hejiang-2022", &[], 0, 4),
-    ("houqiao-2023", &[], 0, 0),
+    ("houqiao-2023", &[], 0, 1),
     ("lianxi-2024", &[], 0, 7),
     ("lingyuan-town-2025", &[], 0, 1),
     ("longgang-dept-2024", &[], 0, 0),

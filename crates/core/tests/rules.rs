@@ -199,6 +199,36 @@ fn txt_apps_compares_prose_with_table_three() {
 }
 
 #[test]
+fn numbers_in_chinese_numerals_are_checked_too() {
+    let mut r = example();
+    r.overview.parts[1].body = r.overview.parts[1]
+        .body
+        .replace(
+            "共收到政府信息依申请公开11件",
+            "共收到政府信息依申请公开十一件",
+        )
+        .replace("自然人申请10件", "自然人申请十件");
+    // Read and agreeing: still only the sample's 37%.
+    assert_eq!(with_rule(&findings(&r), Rule::TxtApps).len(), 1);
+    let audit = check::prose_numbers(&r);
+    assert!(
+        audit
+            .numbers
+            .iter()
+            .any(|n| n.text.ends_with("十一件") && n.count == 11),
+        "{audit:#?}"
+    );
+    r.overview.parts[1].body = r.overview.parts[1].body.replace("十一件", "十二件");
+    let f = findings(&r);
+    let w: Vec<_> = with_rule(&f, Rule::TxtApps)
+        .into_iter()
+        .filter(|f| f.message.contains("十二件"))
+        .collect();
+    assert_eq!(w.len(), 1, "{f:#?}");
+    assert!(w[0].message.contains("为 11 件"), "{}", w[0].message);
+}
+
+#[test]
 fn txt_lit_compares_review_and_litigation() {
     let mut r = example();
     // The example says no review or litigation happened; the table agrees.

@@ -520,7 +520,7 @@ fn audit(r: &Report, mut f: Option<&mut Findings>) -> ProseAudit {
             };
             out.numbers.push(ProseNumber {
                 place,
-                text: format!("{}{}{}", claim.context, claim.count, claim.unit),
+                text: format!("{}{}{}", claim.context, claim.written, claim.unit),
                 count: claim.count,
                 status,
             });
@@ -556,7 +556,7 @@ fn judge(
             NumberStatus::Disagrees
         };
     };
-    let written = format!("{}{}{}", claim.context, claim.count, claim.unit);
+    let written = format!("{}{}{}", claim.context, claim.written, claim.unit);
     if !agrees {
         let message = if reading.ask_which {
             format!(

@@ -1,6 +1,7 @@
 //! Numbers stated in prose: every "<number> 件/条/份" with the clause it stands in, the rest of
 //! the clause after it, and a percentage stated right after it ("共收到申请 11 件，占 37%";
-//! "（占37%）"; "占比9.1%"). The checks match them to table cells; the importer will reuse them.
+//! "（占37%）"; "占比9.1%"). Numbers are read in half- and full-width digits and in Chinese
+//! numerals ("收到申请十二件", "两件", "一百零五件"). The checks match them to table cells.
 
 use super::phrases::COUNT_UNITS;
 
@@ -10,6 +11,8 @@ pub struct Claim {
     /// The clause before the number, up to the previous clause break.
     pub context: String,
     pub count: u64,
+    /// The number as written: "12", "１２" or "十二".
+    pub written: String,
     /// The unit: 件, 条 or 份.
     pub unit: char,
     /// The rest of the clause after the unit ("共收到12件信息依申请公开" → "信息依申请公开"): where
@@ -32,6 +35,104 @@ fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+/// The value of a Chinese numeral digit: 〇/零 … 九, 两.
+fn chinese_digit(c: char) -> Option<u64> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u64)
+        .or(match c {
+            '零' => Some(0),
+            '两' => Some(2),
+            _ => None,
+        })
+}
+
+/// The value of a Chinese numeral unit: 十, 百, 千, 万.
+fn chinese_unit(c: char) -> Option<u64> {
+    match c {
+        '十' => Some(10),
+        '百' => Some(100),
+        '千' => Some(1_000),
+        '万' => Some(10_000),
+        _ => None,
+    }
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || chinese_unit(c).is_some()
+}
+
+/// The value of a run of Chinese numerals ("十二", "二十", "一百零五", "两千三百"); `None` for
+/// what is no number ("万", "十十").
+fn chinese_value(run: &[char]) -> Option<u64> {
+    let (mut total, mut section, mut digit) = (0u64, 0u64, None::<u64>);
+    for &c in run {
+        if let Some(d) = chinese_digit(c) {
+            if digit.is_some_and(|p| p != 0) {
+                return None; // "十二三": a range, not one number
+            }
+            digit = Some(d);
+        } else if let Some(u) = chinese_unit(c) {
+            if u == 10_000 {
+                section += digit.take().unwrap_or(0);
+                if section == 0 {
+                    return None;
+                }
+                total = total.checked_add(section.checked_mul(u)?)?;
+                section = 0;
+            } else {
+                // "十二" starts with a bare 十.
+                let d = digit
+                    .take()
+                    .unwrap_or(if section == 0 && u == 10 { 1 } else { 0 });
+                if d == 0 {
+                    return None;
+                }
+                section += d * u;
+            }
+        }
+    }
+    Some(total + section + digit.unwrap_or(0))
+}
+
+/// Characters before a Chinese numeral that make it no count: an ordinal ("第一件"), "每一件",
+/// and words that merely contain 一 ("统一", "逐一", "唯一", "同一", "单一").
+const NOT_BEFORE_CHINESE: &str = "第每统逐唯同单万";
+
+/// The number starting at `i`, if any: its value and where it ends. Arabic digits, or Chinese
+/// numerals followed by a count unit.
+fn number_at(chars: &[char], i: usize) -> Option<(u64, usize)> {
+    if digit_value(chars[i]).is_some() {
+        let mut n: u64 = 0;
+        let mut j = i;
+        while let Some(d) = chars.get(j).and_then(|c| digit_value(*c)) {
+            n = n.saturating_mul(10).saturating_add(u64::from(d));
+            j += 1;
+        }
+        return Some((n, j));
+    }
+    if !is_chinese_numeral(chars[i])
+        || (i > 0
+            && (is_chinese_numeral(chars[i - 1]) || NOT_BEFORE_CHINESE.contains(chars[i - 1])))
+    {
+        return None;
+    }
+    let end = i + chars[i..]
+        .iter()
+        .take_while(|c| is_chinese_numeral(**c))
+        .count();
+    // Only directly before a unit: "一是", "十四五" and "一万余人" are no counts.
+    if !chars.get(end).is_some_and(|c| COUNT_UNITS.contains(c)) {
+        return None;
+    }
+    // "一件件", "一条条": a manner of speaking.
+    if chars.get(end + 1) == chars.get(end) {
+        return None;
+    }
+    chinese_value(&chars[i..end]).map(|n| (n, end))
+}
+
 /// Finds every "<number> 件/条/份" in the text with the clause it stands in.
 pub fn claims(text: &str) -> Vec<Claim> {
     let chars: Vec<char> = text.chars().collect();
@@ -42,19 +143,15 @@ pub fn claims(text: &str) -> Vec<Claim> {
     // the text however many numbers it holds).
     let mut clause_start = 0;
     while i < chars.len() {
-        if digit_value(chars[i]).is_none() {
+        let Some((n, end)) = number_at(&chars, i) else {
             if CLAUSE_BREAKS.contains(chars[i]) {
                 clause_start = i + 1;
             }
             i += 1;
             continue;
-        }
+        };
         let start = i;
-        let mut n: u64 = 0;
-        while let Some(d) = chars.get(i).and_then(|c| digit_value(*c)) {
-            n = n.saturating_mul(10).saturating_add(u64::from(d));
-            i += 1;
-        }
+        i = end;
         let mut j = i;
         while chars.get(j).is_some_and(|c| c.is_whitespace()) {
             if CLAUSE_BREAKS.contains(chars[j]) {
@@ -81,6 +178,7 @@ pub fn claims(text: &str) -> Vec<Claim> {
         out.push(Claim {
             context: context.trim().to_string(),
             count: n,
+            written: chars[start..end].iter().collect(),
             unit,
             after,
             at: start,
@@ -135,5 +233,28 @@ mod tests {
         assert_eq!(claims("１２件")[0].count, 12);
         let several = claims("自然人申请10件、商业企业申请1件");
         assert_eq!(several[1].context, "、商业企业申请");
+    }
+
+    #[test]
+    fn chinese_numerals_are_counts_before_a_unit() {
+        let read = |t: &str| claims(t).iter().map(|c| c.count).collect::<Vec<_>>();
+        assert_eq!(read("共收到申请十二件"), [12]);
+        assert_eq!(read("申请两件，部分公开一件"), [2, 1]);
+        assert_eq!(
+            read("收到二十件、一百零五件、两千三百件、一万零二十件"),
+            [20, 105, 2300, 10020]
+        );
+        assert_eq!(read("一是……二是……十四五规划"), Vec::<u64>::new());
+        assert_eq!(
+            read("第一件、每一件、统一件数、一件件落实、一万余件"),
+            Vec::<u64>::new()
+        );
+        assert_eq!(read("十二三件"), Vec::<u64>::new());
+        let c = &claims("收到申请十二件，占37%")[0];
+        assert_eq!(
+            (c.written.as_str(), c.context.as_str()),
+            ("十二", "收到申请")
+        );
+        assert_eq!(c.percent, Some((37.0, 0)));
     }
 }

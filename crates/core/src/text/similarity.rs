@@ -86,7 +86,11 @@ pub fn without_data_sentences(text: &str) -> String {
     out
 }
 
+/// Whether a sentence states a count or a share, in digits or Chinese numerals ("申请两件").
 fn is_data_sentence(s: &str) -> bool {
+    if !super::claims::claims(s).is_empty() {
+        return true;
+    }
     let mut after_digit = false;
     for c in s.chars() {
         let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
@@ -146,6 +150,10 @@ mod tests {
         let a = "本年度共新收政府信息公开申请11件，其中自然人申请10件。我们加强了培训。";
         assert_eq!(without_data_sentences(a), "我们加强了培训。");
         assert_eq!(without_data_sentences("占比36.4%。其余照旧"), "其余照旧");
+        assert_eq!(
+            without_data_sentences("收到申请两件。我们加强了培训。"),
+            "我们加强了培训。"
+        );
         assert_eq!(overlap("我们加强了培训", "我们加强了培训").percent(), 100);
     }
 }
