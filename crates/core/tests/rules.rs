@@ -229,6 +229,49 @@ fn numbers_in_chinese_numerals_are_checked_too() {
 }
 
 #[test]
+fn fee_amounts_in_prose_are_checked_against_table_two() {
+    let mut r = example();
+    r.overview
+        .intro
+        .push_str("本年度行政事业性收费0.5万元，收取信息处理费120元。");
+    // Table 二 says 0: the 行政事业性收费 sentence disagrees; 信息处理费 is no table's business.
+    let f = findings(&r);
+    let w: Vec<_> = with_rule(&f, Rule::TxtPub)
+        .into_iter()
+        .filter(|f| f.message.contains("收费"))
+        .collect();
+    assert_eq!(w.len(), 1, "{f:#?}");
+    assert!(
+        w[0].message.contains("0.5万元") && w[0].message.contains("为 0。"),
+        "{}",
+        w[0].message
+    );
+    r.table2.fee = wanyuan_from_text("0.5");
+    let f = findings(&r);
+    assert!(
+        with_rule(&f, Rule::TxtPub)
+            .iter()
+            .all(|f| !f.message.contains("收费")),
+        "{f:#?}"
+    );
+    let audit = check::prose_numbers(&r);
+    assert!(
+        audit
+            .numbers
+            .iter()
+            .any(|n| n.text.ends_with("0.5万元") && n.status == check::NumberStatus::Agrees),
+        "{audit:#?}"
+    );
+    // 5000 元 is the same amount as 0.5 万元.
+    r.overview.intro = r.overview.intro.replace("0.5万元", "5000元");
+    assert!(
+        with_rule(&findings(&r), Rule::TxtPub)
+            .iter()
+            .all(|f| !f.message.contains("收费"))
+    );
+}
+
+#[test]
 fn txt_lit_compares_review_and_litigation() {
     let mut r = example();
     // The example says no review or litigation happened; the table agrees.

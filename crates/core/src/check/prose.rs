@@ -8,11 +8,11 @@
 
 use super::{Findings, Rule};
 use crate::model::{Place, Prose, Report, Total};
+use crate::template::{FEE_HEADER, FEE_LABEL, T4_LITIGATION, T4_REVIEW};
 use crate::template::{
     SectionKey, T2Cell, T3_LEGAL_PERSONS_HEADER, T3Col, T3Group, T3Row, T3RowKind, T4Col, T4Group,
 };
-use crate::template::{T4_LITIGATION, T4_REVIEW};
-use crate::text::claims::{Claim, claims};
+use crate::text::claims::{Amount, Claim, amounts, claims};
 use crate::text::is_nothing;
 use crate::text::phrases::{self as ph, any};
 use serde::Serialize;
@@ -109,6 +109,7 @@ pub struct ProseNumber {
     pub place: Place,
     /// The clause as written up to the number and unit: "共收到政府信息公开申请21件".
     pub text: String,
+    /// The number stated; for an amount of money, in 元.
     pub count: u64,
     pub status: NumberStatus,
 }
@@ -525,6 +526,16 @@ fn audit(r: &Report, mut f: Option<&mut Findings>) -> ProseAudit {
                 status,
             });
         }
+        for amount in amounts(text) {
+            if let Some(status) = judge_fee(r, &amount, place, f.as_deref_mut()) {
+                out.numbers.push(ProseNumber {
+                    place,
+                    text: format!("{}{}", amount.context, amount.written),
+                    count: u64::try_from(amount.fen / 100).unwrap_or(u64::MAX),
+                    status,
+                });
+            }
+        }
         if let Some(f) = f.as_deref_mut() {
             check_denials_of_litigation(r, text, place, f);
             check_all_settled(r, text, place, f);
@@ -595,6 +606,38 @@ fn judge(
     } else {
         NumberStatus::Disagrees
     }
+}
+
+/// An amount of 行政事业性收费 stated in prose against table 二's amount; `None` when the clause
+/// is not about that fee (信息处理费 belongs to section 六 and no table).
+fn judge_fee(
+    r: &Report,
+    amount: &Amount,
+    place: Place,
+    f: Option<&mut Findings>,
+) -> Option<NumberStatus> {
+    let c = &amount.context;
+    if !(c.contains(FEE_LABEL) || c.contains("收费")) || c.contains("处理费") {
+        return None;
+    }
+    let Some(table) = r.table2.fee.value() else {
+        return Some(NumberStatus::CellsBlank);
+    };
+    let table_fen = u128::from(table.ten_thousandths) * 100;
+    if table_fen == amount.fen {
+        return Some(NumberStatus::Agrees);
+    }
+    if let Some(f) = f {
+        f.warn(
+            Rule::TxtPub,
+            place,
+            format!(
+                "正文“{}{}”与表格不一致：表二“{FEE_LABEL}”{FEE_HEADER}为 {table}。",
+                amount.context, amount.written
+            ),
+        );
+    }
+    Some(NumberStatus::Disagrees)
 }
 
 pub(super) fn check_against_tables(r: &Report, f: &mut Findings) {

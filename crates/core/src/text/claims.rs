@@ -190,6 +190,81 @@ pub fn claims(text: &str) -> Vec<Claim> {
     out
 }
 
+/// An amount of money stated in prose: "行政事业性收费0.5万元", "收费5000元".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    /// The clause before the number, up to the previous clause break.
+    pub context: String,
+    /// The amount in 分 (0.01 元), exact: 0.00005 万元 is half a 元, not 0.
+    pub fen: u128,
+    /// The number and unit as written: "0.5万元".
+    pub written: String,
+}
+
+/// Finds every "<number> 元/万元/亿元" in the text with the clause it stands in.
+pub fn amounts(text: &str) -> Vec<Amount> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut clause_start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if digit_value(c).is_none()
+            || (i > 0 && (digit_value(chars[i - 1]).is_some() || ".．".contains(chars[i - 1])))
+        {
+            if CLAUSE_BREAKS.contains(c) {
+                clause_start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut whole: u128 = 0;
+        let mut fraction = String::new();
+        while let Some(d) = chars.get(i).and_then(|c| digit_value(*c)) {
+            whole = whole.saturating_mul(10).saturating_add(u128::from(d));
+            i += 1;
+        }
+        if chars.get(i).is_some_and(|c| ".．".contains(*c))
+            && chars.get(i + 1).and_then(|c| digit_value(*c)).is_some()
+        {
+            i += 1;
+            while let Some(d) = chars.get(i).and_then(|c| digit_value(*c)) {
+                fraction.push(char::from_digit(d, 10).unwrap_or('0'));
+                i += 1;
+            }
+        }
+        let mut j = i;
+        while chars.get(j).is_some_and(|c| *c == ' ') {
+            j += 1;
+        }
+        let fen_per_unit: u128 = match (chars.get(j), chars.get(j + 1)) {
+            (Some('元'), _) => 100,
+            (Some('万'), Some('元')) => 1_000_000,
+            (Some('亿'), Some('元')) => 10_000_000_000,
+            _ => continue,
+        };
+        let end = if fen_per_unit == 100 { j + 1 } else { j + 2 };
+        // whole·unit + 0.fraction·unit, exact while the fraction has no more places than the
+        // unit has 分 (4 for 万元 to the 元, 6 to the 分); finer fractions are truncated.
+        let places = fraction.len().min(12) as u32;
+        let frac_value: u128 = fraction[..places as usize].parse().unwrap_or(0);
+        let fen = whole.saturating_mul(fen_per_unit)
+            + frac_value.saturating_mul(fen_per_unit) / 10u128.pow(places);
+        out.push(Amount {
+            context: chars[clause_start..start]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string(),
+            fen,
+            written: chars[start..end].iter().collect(),
+        });
+        i = end;
+    }
+    out
+}
+
 /// Reads "，占 37%", "、占37%", "（占37%）" or "，占比9.1%" right after a count.
 fn percent_after(rest: &[char]) -> Option<(f64, usize)> {
     let s: String = rest.iter().take(20).collect();
@@ -233,6 +308,18 @@ mod tests {
         assert_eq!(claims("１２件")[0].count, 12);
         let several = claims("自然人申请10件、商业企业申请1件");
         assert_eq!(several[1].context, "、商业企业申请");
+    }
+
+    #[test]
+    fn amounts_are_read_exactly() {
+        let a =
+            amounts("全年行政事业性收费0.5万元，信息处理费120元；合计1.2345万元，另有3亿元。共2件");
+        let fen: Vec<u128> = a.iter().map(|a| a.fen).collect();
+        assert_eq!(fen, [500_000, 12_000, 1_234_500, 30_000_000_000]);
+        assert_eq!(a[0].context, "全年行政事业性收费");
+        assert_eq!(a[0].written, "0.5万元");
+        assert_eq!(a[1].context, "信息处理费");
+        assert!(amounts("2021年，共759条").is_empty());
     }
 
     #[test]
