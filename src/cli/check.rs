@@ -49,7 +49,7 @@ pub fn run(args: &[std::ffi::OsString]) -> i32 {
     if args.flag("--json") {
         emit(&json(&findings));
     } else {
-        let mut text = readable(&report, &findings, last_path.as_deref());
+        let mut text = readable(&report, &findings, last_path.as_deref(), last.as_ref());
         if let Some(last) = &last {
             text.push_str(&similarity_text(&check::similarity(&report, last)));
             // With last year's report at hand, the reviewer also sees what moved.
@@ -96,12 +96,17 @@ fn json(findings: &[Reviewed]) -> String {
     }
 }
 
-fn readable(report: &Report, findings: &[Reviewed], last: Option<&Path>) -> String {
+fn readable(
+    report: &Report,
+    findings: &[Reviewed],
+    last_path: Option<&Path>,
+    last: Option<&Report>,
+) -> String {
     // Agency names and prose come from the file: never send their control characters to the
     // terminal.
     let mut s = String::new();
     let _ = writeln!(s, "{}", safe_text(&report.title()));
-    if let Some(p) = last {
+    if let Some(p) = last_path {
         let _ = writeln!(
             s,
             "（与上年报告 {} 作跨年核对）",
@@ -144,7 +149,7 @@ fn readable(report: &Report, findings: &[Reviewed], last: Option<&Path>) -> Stri
             );
         }
     }
-    let audit = check::prose_numbers(report);
+    let audit = check::prose_numbers(report, last);
     let unchecked: Vec<_> = audit.unchecked().collect();
     let _ = write!(s, "\n{}", audit.summary());
     if unchecked.is_empty() {

@@ -281,7 +281,7 @@ impl Session {
     fn recheck(&mut self) {
         let last = self.last_year.report();
         self.findings = check::check(&self.report, last);
-        self.audit = check::prose_numbers(&self.report);
+        self.audit = check::prose_numbers(&self.report, last);
         (self.inherited, self.similarity) = match last {
             Some(last) => (
                 check::inherited_fields(&self.report, last),

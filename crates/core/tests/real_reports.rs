@@ -75,7 +75,7 @@ fn real_reports_give_exactly_their_known_defects() {
             .iter()
             .map(|f| f.split(':').next().unwrap_or(""))
             .collect();
-        let audit = check::prose_numbers(&r);
+        let audit = check::prose_numbers(&r, None);
         let not: Vec<String> = audit
             .unchecked()
             .map(|n| format!("{}（{}）", n.text, n.status.reason()))
@@ -133,7 +133,7 @@ fn real_phrasings_are_read_as_the_rows_they_mean() {
             .collect::<Vec<_>>()
     };
     assert!(txt(&r).is_empty(), "{:#?}", txt(&r));
-    let audit = check::prose_numbers(&r);
+    let audit = check::prose_numbers(&r, None);
     let here: Vec<_> = audit
         .numbers
         .iter()

@@ -210,7 +210,7 @@ fn numbers_in_chinese_numerals_are_checked_too() {
         .replace("自然人申请10件", "自然人申请十件");
     // Read and agreeing: still only the sample's 37%.
     assert_eq!(with_rule(&findings(&r), Rule::TxtApps).len(), 1);
-    let audit = check::prose_numbers(&r);
+    let audit = check::prose_numbers(&r, None);
     assert!(
         audit
             .numbers
@@ -254,7 +254,7 @@ fn fee_amounts_in_prose_are_checked_against_table_two() {
             .all(|f| !f.message.contains("收费")),
         "{f:#?}"
     );
-    let audit = check::prose_numbers(&r);
+    let audit = check::prose_numbers(&r, None);
     assert!(
         audit
             .numbers
@@ -384,6 +384,66 @@ fn next_year_of(last: &Report) -> Report {
         r.table3.set(T3Row::CARRIED_IN, col, carried);
     }
     r
+}
+
+#[test]
+fn changes_against_last_year_are_checked_when_it_is_linked() {
+    let last = example();
+    let mut now = next_year_of(&last);
+    now.table3.set(T3Row::NEW, col(0), Entry::Value(14)); // 11 → 15 received
+    let said =
+        "本年度共收到政府信息公开申请15件，较上年增加4件，同比增长36.4%；网站访问量同比增长20%。";
+    now.overview.intro = said.into();
+    let growth = |f: &[Finding]| -> Vec<String> {
+        f.iter()
+            .filter(|f| f.message.contains("与上年报告不一致"))
+            .map(|f| f.message.clone())
+            .collect()
+    };
+    assert_eq!(
+        growth(&check::check(&now, Some(&last))),
+        Vec::<String>::new()
+    );
+    let audit = check::prose_numbers(&now, Some(&last));
+    let read: Vec<(&str, check::NumberStatus)> = audit
+        .numbers
+        .iter()
+        .filter(|n| n.place == Place::Prose(Prose::OverviewIntro))
+        .map(|n| (n.text.as_str(), n.status))
+        .collect();
+    use check::NumberStatus::{Agrees, NoLastYear};
+    // The 4 of "增加4件" is no count of this year's; the website's growth is no table's.
+    assert_eq!(
+        read,
+        [
+            ("本年度共收到政府信息公开申请15件", Agrees),
+            ("较上年增加4件", Agrees),
+            ("同比增长36.4%", Agrees),
+        ]
+    );
+    // Without last year's report the two are listed as not checked, and why.
+    let alone = check::prose_numbers(&now, None);
+    assert_eq!(
+        alone.unchecked().map(|n| n.status).collect::<Vec<_>>(),
+        [NoLastYear, NoLastYear]
+    );
+    // Wrong changes are named with both years' figures.
+    now.overview.intro = said.replace("增加4件", "增加5件").replace("36.4%", "40%");
+    let w = growth(&check::check(&now, Some(&last)));
+    assert_eq!(w.len(), 2, "{w:#?}");
+    assert!(
+        w[0].contains("本年为 15 件，上年为 11 件，增加 4 件"),
+        "{}",
+        w[0]
+    );
+    assert!(w[1].contains("变化 36%"), "{}", w[1]);
+    now.overview.intro = "共收到申请15件，与上年持平。".into();
+    let w = growth(&check::check(&now, Some(&last)));
+    assert_eq!(w.len(), 1, "{w:#?}");
+    // A fall, said of a figure named in the same sentence: "办结数量较上年减少".
+    now.overview.intro = "共办结申请15件，比上年度减少了2件。".into();
+    let w = growth(&check::check(&now, Some(&last)));
+    assert_eq!(w.len(), 1, "{w:#?}");
 }
 
 #[test]

@@ -191,7 +191,7 @@ pub fn check(report: &Report, last_year: Option<&Report>) -> Vec<Finding> {
     meta::check(report, &mut f);
     prose::check_overview(report, &mut f);
     tables::check(report, &mut f);
-    prose::check_against_tables(report, &mut f);
+    prose::check_against_tables(report, last_year, &mut f);
     prose::check_problems(report, &mut f);
     lint::check(report, &mut f);
     other_items::check(report, &mut f);

@@ -12,7 +12,7 @@ use crate::template::{FEE_HEADER, FEE_LABEL, T4_LITIGATION, T4_REVIEW};
 use crate::template::{
     SectionKey, T2Cell, T3_LEGAL_PERSONS_HEADER, T3Col, T3Group, T3Row, T3RowKind, T4Col, T4Group,
 };
-use crate::text::claims::{Amount, Claim, amounts, claims};
+use crate::text::claims::{Amount, Change, Claim, Growth, amounts, claims, growths};
 use crate::text::is_nothing;
 use crate::text::phrases::{self as ph, any};
 use serde::Serialize;
@@ -84,6 +84,8 @@ pub enum NumberStatus {
     CellsBlank,
     /// Not checked: it stands next to a table keyword, but the wording names no cell.
     NoCell,
+    /// Not checked: a change against last year, and last year's report is not linked.
+    NoLastYear,
 }
 
 impl NumberStatus {
@@ -99,6 +101,7 @@ impl NumberStatus {
             NumberStatus::Disagrees => "与表格不一致",
             NumberStatus::CellsBlank => "相关表格单元格未填全",
             NumberStatus::NoCell => "未能对应到表格中的具体单元格",
+            NumberStatus::NoLastYear => "与上年比较，需在基本信息中关联上年报告才能核对",
         }
     }
 }
@@ -492,9 +495,20 @@ fn table_says(reading: &Reading) -> String {
     format!("表格中{}", each.join("，"))
 }
 
+/// A number of the prose that was read as table figures: where it stands and the clause that
+/// named them, so that a change against last year stated after it can be read the same way.
+struct Base {
+    at: usize,
+    clause: String,
+    kind: Option<usize>,
+    /// Which of the reading's alternatives it agreed with (the first when none).
+    alt: usize,
+}
+
 /// Reads every number of section 一 that concerns a table; pushes a finding for each that
-/// disagrees and returns what became of each.
-fn audit(r: &Report, mut f: Option<&mut Findings>) -> ProseAudit {
+/// disagrees and returns what became of each. Changes against last year ("较上年增加12件")
+/// are checked against `last` when it is given.
+fn audit(r: &Report, last: Option<&Report>, mut f: Option<&mut Findings>) -> ProseAudit {
     let handled = r.table3.outcome_total(T3Col::TOTAL);
     let mut out = ProseAudit::default();
     let fields = std::iter::once(Prose::OverviewIntro)
@@ -504,25 +518,60 @@ fn audit(r: &Report, mut f: Option<&mut Findings>) -> ProseAudit {
         let place = Place::Prose(field);
         let chars: Vec<char> = text.chars().collect();
         let kinds = kinds_before(&chars);
+        let changes = growths(text);
+        let mut bases: Vec<Base> = Vec::new();
         for claim in claims(text) {
+            // The number of a change against last year is not a figure of this year's tables.
+            if changes.iter().any(|g| g.number_at == Some(claim.at)) {
+                continue;
+            }
             let kind = kinds.get(claim.at).copied().flatten();
-            let read = match read_clause(r, &claim.context, kind) {
+            let mut clause = claim.context.clone();
+            let mut read = read_clause(r, &clause, kind);
+            if matches!(read, Some(None) | None) && !about_tables(&claim.context) {
                 // What is counted is named after the number: "其中10件已经完成答复",
                 // "共收到12件信息依申请公开", "另有2件结转下年度".
-                Some(None) | None if !about_tables(&claim.context) => {
-                    read_clause(r, &format!("{}{}", claim.context, claim.after), kind)
-                }
-                other => other,
-            };
+                clause = format!("{}{}", claim.context, claim.after);
+                read = read_clause(r, &clause, kind);
+            }
             let Some(read) = read else { continue };
             let status = match &read {
                 None => NumberStatus::NoCell,
-                Some(reading) => judge(reading, &claim, place, handled, f.as_deref_mut()),
+                Some(reading) => {
+                    let alt = reading
+                        .alts
+                        .iter()
+                        .position(|a| a.total.complete && a.total.value == claim.count)
+                        .unwrap_or(0);
+                    bases.push(Base {
+                        at: claim.at,
+                        clause,
+                        kind,
+                        alt,
+                    });
+                    judge(reading, &claim, place, handled, f.as_deref_mut())
+                }
             };
             out.numbers.push(ProseNumber {
                 place,
                 text: format!("{}{}{}", claim.context, claim.written, claim.unit),
                 count: claim.count,
+                status,
+            });
+        }
+        for g in &changes {
+            let Some(status) = judge_growth(r, last, &chars, &bases, g, place, f.as_deref_mut())
+            else {
+                continue;
+            };
+            out.numbers.push(ProseNumber {
+                place,
+                text: g.written.clone(),
+                count: match g.change {
+                    Change::By(n) => n.unsigned_abs(),
+                    Change::Percent(p, _) => p.abs().round() as u64,
+                    Change::Level => 0,
+                },
                 status,
             });
         }
@@ -542,6 +591,89 @@ fn audit(r: &Report, mut f: Option<&mut Findings>) -> ProseAudit {
         }
     }
     out
+}
+
+/// A change against last year ("较上年增加12件", "同比增长14.5%", "与上年持平") against this
+/// year's and last year's tables. What changed is the figure stated last before it in the
+/// sentence, or, when none, what the sentence names before it ("申请数量较上年增加12件").
+fn judge_growth(
+    r: &Report,
+    last: Option<&Report>,
+    chars: &[char],
+    bases: &[Base],
+    g: &Growth,
+    place: Place,
+    f: Option<&mut Findings>,
+) -> Option<NumberStatus> {
+    let sentence_start = chars[..g.at]
+        .iter()
+        .rposition(|c| "。；;！？\n".contains(*c))
+        .map_or(0, |p| p + 1);
+    let (clause, kind, alt) = match bases
+        .iter()
+        .rev()
+        .find(|b| b.at >= sentence_start && b.at < g.at)
+    {
+        Some(b) => (b.clause.clone(), b.kind, b.alt),
+        None => (chars[sentence_start..g.at].iter().collect(), None, 0),
+    };
+    // Not about the tables at all ("网站访问量同比增长20%"): not listed.
+    let now = read_clause(r, &clause, kind)?;
+    let Some(now) = now else {
+        return Some(NumberStatus::NoCell);
+    };
+    let Some(last) = last else {
+        return Some(NumberStatus::NoLastYear);
+    };
+    let Some(Some(before)) = read_clause(last, &clause, kind) else {
+        return Some(NumberStatus::NoCell);
+    };
+    let (Some(a), Some(b)) = (now.alts.get(alt), before.alts.get(alt)) else {
+        return Some(NumberStatus::NoCell);
+    };
+    if !(a.total.complete && b.total.complete) {
+        return Some(NumberStatus::CellsBlank);
+    }
+    let (this, then) = (a.total.value, b.total.value);
+    let diff = i128::from(this) - i128::from(then);
+    let agrees = match g.change {
+        Change::By(n) => diff == i128::from(n),
+        Change::Level => diff == 0,
+        Change::Percent(p, decimals) => {
+            then > 0 && {
+                let exact = diff as f64 * 100.0 / then as f64;
+                (p - exact).abs() <= 10f64.powi(-(decimals as i32)) / 2.0 + 1e-9
+            }
+        }
+    };
+    if let (false, Some(f)) = (agrees, f) {
+        let change = match diff.cmp(&0) {
+            std::cmp::Ordering::Greater => format!("增加 {diff} 件"),
+            std::cmp::Ordering::Less => format!("减少 {} 件", -diff),
+            std::cmp::Ordering::Equal => "持平".to_string(),
+        };
+        let share = match (g.change, then) {
+            (Change::Percent(..), 0) => "；上年为 0，无法计算增减比例".to_string(),
+            (Change::Percent(_, d), _) => {
+                format!("，变化 {:.*}%", d, diff as f64 * 100.0 / then as f64)
+            }
+            _ => String::new(),
+        };
+        f.warn(
+            now.rule,
+            place,
+            format!(
+                "正文“{}”与上年报告不一致：{}本年为 {this} 件，上年为 {then} 件，{change}{share}。",
+                g.written,
+                a.label.trim_start_matches(now.what.as_str()),
+            ),
+        );
+    }
+    Some(if agrees {
+        NumberStatus::Agrees
+    } else {
+        NumberStatus::Disagrees
+    })
 }
 
 /// Compares one claim with its reading; warns (when findings are collected) on a mismatch.
@@ -640,14 +772,14 @@ fn judge_fee(
     Some(NumberStatus::Disagrees)
 }
 
-pub(super) fn check_against_tables(r: &Report, f: &mut Findings) {
-    audit(r, Some(f));
+pub(super) fn check_against_tables(r: &Report, last: Option<&Report>, f: &mut Findings) {
+    audit(r, last, Some(f));
 }
 
 /// Every number of section 一 that concerns a table: checked against it, or listed as not
 /// checked with the reason, so that the clerk can check those by eye.
-pub fn prose_numbers(r: &Report) -> ProseAudit {
-    audit(r, None)
+pub fn prose_numbers(r: &Report, last: Option<&Report>) -> ProseAudit {
+    audit(r, last, None)
 }
 
 /// "均已办结" or "全部按期办结" while applications are carried into next year.

@@ -3,7 +3,7 @@
 //! "（占37%）"; "占比9.1%"). Numbers are read in half- and full-width digits and in Chinese
 //! numerals ("收到申请十二件", "两件", "一百零五件"). The checks match them to table cells.
 
-use super::phrases::COUNT_UNITS;
+use super::phrases::{AGAINST_LAST_YEAR, COUNT_UNITS, FALL, LEVEL, RISE};
 
 /// A number stated in prose: "共收到申请 11 件，占 37%".
 #[derive(Debug, Clone, PartialEq)]
@@ -190,6 +190,119 @@ pub fn claims(text: &str) -> Vec<Claim> {
     out
 }
 
+/// A change against last year stated in prose: "较上年增加12件", "同比下降14.5%", "与上年持平".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Growth {
+    /// Where the comparing words start, in characters from the start of the text.
+    pub at: usize,
+    /// Where the number starts, if one is stated (so that it is not read again as a count).
+    pub number_at: Option<usize>,
+    pub change: Change,
+    /// As written: "较上年增加12件".
+    pub written: String,
+}
+
+/// What a [`Growth`] says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Change {
+    /// Up (positive) or down (negative) by a count.
+    By(i64),
+    /// Up or down by a percentage, with the decimals written.
+    Percent(f64, usize),
+    /// "持平".
+    Level,
+}
+
+/// Finds every change against last year: a comparing word ([`AGAINST_LAST_YEAR`]), a verb of
+/// rise or fall, and a count or a percentage; or "持平".
+pub fn growths(text: &str) -> Vec<Growth> {
+    let chars: Vec<char> = text.chars().collect();
+    let starts_with = |at: usize, word: &str| {
+        let w: Vec<char> = word.chars().collect();
+        chars
+            .get(at..at + w.len())
+            .is_some_and(|s| s == w.as_slice())
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(base) = AGAINST_LAST_YEAR.iter().find(|w| starts_with(i, w)) else {
+            i += 1;
+            continue;
+        };
+        let at = i;
+        let mut j = i + base.chars().count();
+        if starts_with(j, LEVEL) || starts_with(j, &format!("基本{LEVEL}")) {
+            let end = j + LEVEL.chars().count() + usize::from(chars[j] == '基') * 2;
+            out.push(Growth {
+                at,
+                number_at: None,
+                change: Change::Level,
+                written: chars[at..end].iter().collect(),
+            });
+            i = end;
+            continue;
+        }
+        let verb = |j: usize| {
+            RISE.iter()
+                .map(|v| (v, 1i64))
+                .chain(FALL.iter().map(|v| (v, -1i64)))
+                .find(|(v, _)| starts_with(j, v))
+        };
+        let Some((v, sign)) = verb(j) else {
+            i = j;
+            continue;
+        };
+        j += v.chars().count();
+        while chars.get(j).is_some_and(|c| "了约近 ".contains(*c)) {
+            j += 1;
+        }
+        let Some((n, mut end)) = chars.get(j).and_then(|_| number_at(&chars, j)) else {
+            i = j;
+            continue;
+        };
+        let number_start = j;
+        // A percentage: "14.5%".
+        let mut decimals = None;
+        if chars.get(end).is_some_and(|c| ".．".contains(*c)) {
+            let frac = chars[end + 1..]
+                .iter()
+                .take_while(|c| digit_value(**c).is_some())
+                .count();
+            decimals = Some((end + 1, frac));
+            end += 1 + frac;
+        }
+        let change = match chars.get(end) {
+            Some('%' | '％') => {
+                let number: String = chars[number_start..end]
+                    .iter()
+                    .map(|c| digit_value(*c).map_or('.', |d| char::from(b'0' + d as u8)))
+                    .collect();
+                let Ok(v) = number.parse::<f64>() else {
+                    i = end;
+                    continue;
+                };
+                Change::Percent(v * sign as f64, decimals.map_or(0, |(_, d)| d))
+            }
+            Some(c) if COUNT_UNITS.contains(c) && decimals.is_none() => {
+                Change::By(i64::try_from(n).unwrap_or(i64::MAX) * sign)
+            }
+            _ => {
+                i = end;
+                continue;
+            }
+        };
+        out.push(Growth {
+            at,
+            number_at: Some(number_start),
+            change,
+            written: chars[at..=end].iter().collect(),
+        });
+        i = end + 1;
+    }
+    out
+}
+
 /// An amount of money stated in prose: "行政事业性收费0.5万元", "收费5000元".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Amount {
@@ -308,6 +421,27 @@ mod tests {
         assert_eq!(claims("１２件")[0].count, 12);
         let several = claims("自然人申请10件、商业企业申请1件");
         assert_eq!(several[1].context, "、商业企业申请");
+    }
+
+    #[test]
+    fn changes_against_last_year_are_read() {
+        let g = growths(
+            "共收到申请95件，较上年增加12件，同比增长14.5%；办结数量比上年度减少了3件，与上年持平。较上年有所增加。",
+        );
+        let changes: Vec<Change> = g.iter().map(|g| g.change).collect();
+        assert_eq!(
+            changes,
+            [
+                Change::By(12),
+                Change::Percent(14.5, 1),
+                Change::By(-3),
+                Change::Level
+            ]
+        );
+        assert_eq!(g[0].written, "较上年增加12件");
+        assert_eq!(g[2].written, "比上年度减少了3件");
+        assert_eq!(g[0].number_at, Some(14));
+        assert_eq!(growths("同比下降两件")[0].change, Change::By(-2));
     }
 
     #[test]

@@ -93,6 +93,29 @@ pub const NORMATIVE_SHORT: &str = "规范性文件";
 /// Decisions of table 二 are counted only when the clause says "决定".
 pub const DECISION: &str = "决定";
 
+/// Words that compare a figure with last year's: "较上年增加12件", "同比增长14.5%".
+pub const AGAINST_LAST_YEAR: &[&str] = &[
+    "与上年度相比",
+    "与上年相比",
+    "与上年度",
+    "与上年",
+    "与去年",
+    "较上一年度",
+    "较上一年",
+    "较上年度",
+    "较上年",
+    "比上年度",
+    "比上年",
+    "较去年",
+    "比去年",
+    "同比",
+];
+/// Verbs of a rise and of a fall after those words.
+pub const RISE: &[&str] = &["增加", "增长", "上升", "提高", "多"];
+pub const FALL: &[&str] = &["减少", "下降", "降低", "回落", "少"];
+/// No change: "与上年持平".
+pub const LEVEL: &str = "持平";
+
 /// Whether any phrase occurs in the text.
 pub fn any(text: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| text.contains(p))
