@@ -327,6 +327,54 @@ fn fee_6_wants_a_fee_statement() {
 }
 
 #[test]
+fn numbering_that_skips_or_takes_a_heading_level_is_named() {
+    let numbering = |r: &Report| -> Vec<(Place, String)> {
+        with_rule(&findings(r), Rule::TxtLint)
+            .into_iter()
+            .filter(|f| f.message.contains("序号") || f.message.contains("同级"))
+            .map(|f| (f.place, f.message.clone()))
+            .collect()
+    };
+    let mut r = example();
+    assert_eq!(numbering(&r), []);
+    // A list under a sub-head of 一 that skips, and 五 with 二是 but no 一是 (seen in a
+    // published 2024 report: "我局采取以下措施积极改进：我局将加强……；二是……；三是……").
+    r.overview.parts[0].body =
+        "1.信息发布情况。发布信息50条。\n3.回应关切情况。办理留言10条。".into();
+    r.problems = "针对以上问题，我局将加强培训；二是加强审核把关；三是提升解读质量。".into();
+    let found = numbering(&r);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].0, Place::Prose(Prose::OverviewPart(0)));
+    assert!(found[0].1.contains("“1.”之后是“3.”"), "{}", found[0].1);
+    assert_eq!(found[1].0, Place::Prose(Prose::Problems));
+    assert!(
+        found[1].1.contains("“二是”前面没有“一是”"),
+        "{}",
+        found[1].1
+    );
+    // The right sequence, restarted lists and "2.5万元" draw nothing.
+    r.overview.parts[0].body =
+        "1.信息发布。\n2.解读。\n（1）文字解读。\n（2）图解。\n3.回应。2.5万元用于平台。".into();
+    r.problems = "一是加强培训；二是加强审核。另一方面，一是……二是……".into();
+    assert_eq!(numbering(&r), []);
+    // "（一）" under a sub-head that is itself "（一）", and "1、" for "1.".
+    r.overview.parts[2].body = "（一）制度建设。\n（二）队伍建设。".into();
+    r.other_items[1] = "1、按期完成。\n2、公开情况。".into();
+    let found = numbering(&r);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].1.contains("“（一）”开头") && found[0].1.contains("“1.”"),
+        "{}",
+        found[0].1
+    );
+    assert!(
+        found[1].1.contains("“1、”应写作“1.”等 2 处"),
+        "{}",
+        found[1].1
+    );
+}
+
+#[test]
 fn sec5_must_not_be_empty_or_nothing() {
     let mut r = example();
     for text in ["", "无", " 无。 "] {

@@ -208,6 +208,8 @@ fn about_tables(c: &str) -> bool {
 /// `Some(Some(reading))`: the cells it states. `kind` is the kind of document named earlier in
 /// the sentence ("制定发布规范性文件4件，清理废止文件0件").
 fn read_clause(r: &Report, c: &str, kind: Option<usize>) -> Option<Option<Reading>> {
+    // "针对规范性文件……发布解读信息14条": interpretations, not documents.
+    let kind = kind.filter(|_| !any(c, ph::NOT_DOCUMENTS));
     if !about_tables(c) && kind.is_none() {
         return None;
     }
@@ -266,7 +268,7 @@ fn read_clause(r: &Report, c: &str, kind: Option<usize>) -> Option<Option<Readin
         .iter()
         .position(|(k, _)| c.contains(k))
         .or(kind);
-    if let Some(k) = named_kind {
+    if let Some(k) = named_kind.filter(|_| !any(c, ph::NOT_DOCUMENTS)) {
         let (name, [made, repealed, valid]) = document_kinds()[k];
         let (label, _) = made.labels();
         let cell = |c: T2Cell| Total::of([t2.get(c)]);

@@ -1,4 +1,4 @@
-//! Numbers stated in prose: every "<number> 件/条/份" with the clause it stands in, the rest of
+//! Numbers stated in prose: every "<number> 件/条/份/宗" with the clause it stands in, the rest of
 //! the clause after it, and a percentage stated right after it ("共收到申请 11 件，占 37%";
 //! "（占37%）"; "占比9.1%"). Numbers are read in half- and full-width digits and in Chinese
 //! numerals ("收到申请十二件", "两件", "一百零五件"). The checks match them to table cells.
@@ -13,7 +13,7 @@ pub struct Claim {
     pub count: u64,
     /// The number as written: "12", "１２" or "十二".
     pub written: String,
-    /// The unit: 件, 条 or 份.
+    /// The unit: 件, 条, 份 or 宗.
     pub unit: char,
     /// The rest of the clause after the unit ("共收到12件信息依申请公开" → "信息依申请公开"): where
     /// some reports name what they count.
@@ -59,13 +59,13 @@ fn chinese_unit(c: char) -> Option<u64> {
     }
 }
 
-fn is_chinese_numeral(c: char) -> bool {
+pub(crate) fn is_chinese_numeral(c: char) -> bool {
     chinese_digit(c).is_some() || chinese_unit(c).is_some()
 }
 
 /// The value of a run of Chinese numerals ("十二", "二十", "一百零五", "两千三百"); `None` for
 /// what is no number ("万", "十十").
-fn chinese_value(run: &[char]) -> Option<u64> {
+pub(crate) fn chinese_value(run: &[char]) -> Option<u64> {
     let (mut total, mut section, mut digit) = (0u64, 0u64, None::<u64>);
     for &c in run {
         if let Some(d) = chinese_digit(c) {
@@ -133,7 +133,7 @@ fn number_at(chars: &[char], i: usize) -> Option<(u64, usize)> {
     chinese_value(&chars[i..end]).map(|n| (n, end))
 }
 
-/// Finds every "<number> 件/条/份" in the text with the clause it stands in.
+/// Finds every "<number> 件/条/份/宗" in the text with the clause it stands in.
 pub fn claims(text: &str) -> Vec<Claim> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
@@ -419,6 +419,7 @@ mod tests {
         assert_eq!(claims("予以公开4件（占36.4%）")[0].percent, Some((36.4, 1)));
         assert_eq!(claims("予以公开4件、占36.4%")[0].percent, Some((36.4, 1)));
         assert_eq!(claims("１２件")[0].count, 12);
+        assert_eq!(claims("收到政府信息公开申请3宗")[0].unit, '宗');
         let several = claims("自然人申请10件、商业企业申请1件");
         assert_eq!(several[1].context, "、商业企业申请");
     }

@@ -3,8 +3,9 @@
 //! are not repeated here: they come from `template.rs`; these are the other ways reports say
 //! the same thing, collected from published reports (see `tests/fixtures/reports/`).
 
-/// Units a count is stated in: "申请21件", "收到申请公开21条", "申请3份".
-pub const COUNT_UNITS: &[char] = &['件', '条', '份'];
+/// Units a count is stated in: "申请21件", "收到申请公开21条", "申请3份", and in Guangdong's
+/// reports "收到政府信息公开申请3宗".
+pub const COUNT_UNITS: &[char] = &['件', '条', '份', '宗'];
 
 /// Applications carried over from last year (table 三 row 二), however a report words it.
 pub const CARRIED_IN: &[&str] = &[
@@ -87,6 +88,9 @@ pub const MADE_OR_PUBLISHED: &[&str] = &["发布", "印发", "公开", "发文"]
 pub const REPEALED: &[&str] = &["废止", "宣布失效", "清理废止"];
 /// In force at the end of the year.
 pub const VALID: &[&str] = &["现行有效"];
+/// Things counted next to the documents of table 二 that are not documents ("针对规范性文件……
+/// 发布解读信息14条"): a clause naming one of them is no count of table 二.
+pub const NOT_DOCUMENTS: &[&str] = &["解读", "图解", "问答", "访谈"];
 /// Shorter names of the two kinds of documents of table 二: "规范性文件" for
 /// "行政规范性文件".
 pub const NORMATIVE_SHORT: &str = "规范性文件";
