@@ -37,15 +37,19 @@ fn digit_value(c: char) -> Option<u32> {
 
 /// The value of a Chinese numeral digit: 〇/零 … 九, 两.
 fn chinese_digit(c: char) -> Option<u64> {
-    "〇一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .map(|p| p as u64)
-        .or(match c {
-            '零' => Some(0),
-            '两' => Some(2),
-            _ => None,
-        })
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
 }
 
 /// The value of a Chinese numeral unit: 十, 百, 千, 万.
@@ -218,22 +222,25 @@ pub enum Change {
 pub fn growths(text: &str) -> Vec<Growth> {
     let chars: Vec<char> = text.chars().collect();
     let starts_with = |at: usize, word: &str| {
-        let w: Vec<char> = word.chars().collect();
-        chars
-            .get(at..at + w.len())
-            .is_some_and(|s| s == w.as_slice())
+        let mut from = chars.get(at..).unwrap_or_default().iter();
+        word.chars().all(|w| from.next() == Some(&w))
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let Some(base) = AGAINST_LAST_YEAR.iter().find(|w| starts_with(i, w)) else {
+        let c = chars[i];
+        let Some(base) = AGAINST_LAST_YEAR
+            .iter()
+            .find(|w| w.starts_with(c) && starts_with(i, w))
+        else {
             i += 1;
             continue;
         };
         let at = i;
         let mut j = i + base.chars().count();
-        if starts_with(j, LEVEL) || starts_with(j, &format!("基本{LEVEL}")) {
-            let end = j + LEVEL.chars().count() + usize::from(chars[j] == '基') * 2;
+        let basically = usize::from(starts_with(j, "基本")) * 2;
+        if starts_with(j + basically, LEVEL) {
+            let end = j + basically + LEVEL.chars().count();
             out.push(Growth {
                 at,
                 number_at: None,
