@@ -225,10 +225,13 @@ fn inline_enumeration(text: &str) -> Vec<(u64, String)> {
             .iter()
             .take_while(|c| is_chinese_numeral(**c))
             .count();
-        if starts_clause && len > 0 && len <= 3 && chars.get(i + len) == Some(&'是') {
-            if let Some(n) = chinese_value(&chars[i..i + len]) {
-                out.push((n, chars[i..=i + len].iter().collect()));
-            }
+        if starts_clause
+            && len > 0
+            && len <= 3
+            && chars.get(i + len) == Some(&'是')
+            && let Some(n) = chinese_value(&chars[i..i + len])
+        {
+            out.push((n, chars[i..=i + len].iter().collect()));
         }
         i += len.max(1);
     }
