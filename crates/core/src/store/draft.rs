@@ -10,7 +10,7 @@ use crate::model::{
     Acknowledgement, Count, Entry, Meta, Overview, Report, Table2, Table3, Table4, Wanyuan,
 };
 use crate::model::{count_from_text, wanyuan_from_text, year_from_text};
-use crate::store::atomic::{backups, write_with_backups};
+use crate::store::atomic::{backups, remove_stale_temps, write_with_backups};
 use crate::template::{FEE_KEY, OTHER_ITEMS, T2Cell, T3Col, T3Row, T4Col, T4Group};
 use ron::value::RawValue;
 use serde::de::{MapAccess, SeqAccess, Visitor};
@@ -994,7 +994,10 @@ fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, DraftError> {
 
 /// Reads a draft file: only a regular file, at most [`MAX_DRAFT_BYTES`], refusing binary
 /// content before parsing. A damaged draft's error names a backup beside it, if there is one.
+/// Temporary files a killed save left beside it are removed first (see
+/// [`remove_stale_temps`]).
 pub fn load(path: &Path) -> Result<Loaded, DraftError> {
+    remove_stale_temps(path);
     let (bytes, modified) = read_draft_bytes(path)?;
     let mut loaded = parse_bytes(&bytes, path).map_err(|e| match e {
         DraftError::Syntax {
