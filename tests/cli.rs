@@ -235,7 +235,7 @@ fn nianbao_new_from_the_command_line() {
     assert!(out.contains("2022 年度"), "{out}");
     assert!(out.contains("沿用了上年"), "{out}");
     let made = draft::load(&new).unwrap().report;
-    assert_eq!(made.meta.year, 2022);
+    assert_eq!(made.meta.year, Entry::Value(2022));
     assert_eq!(
         made.last_year.as_ref().map(LastYearLink::stored).as_deref(),
         Some("jinxiang-2021.ron")
@@ -257,7 +257,10 @@ fn nianbao_new_from_the_command_line() {
     // Never over last year's own file, not even with --force.
     let o = run(&["new", "--from", l, "-o", l, "--force"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(draft::load(&last).unwrap().report.meta.year, 2021);
+    assert_eq!(
+        draft::load(&last).unwrap().report.meta.year,
+        Entry::Value(2021)
+    );
 
     let o = run(&["new", "-o", n]);
     assert_eq!(o.status.code(), Some(2));

@@ -855,3 +855,35 @@ fn export_offers_a_path_and_a_bundled_fonts_setting() -> Result<(), Error> {
     assert!(doc(&app).export.bundled_only);
     Ok(())
 }
+
+/// A draft whose 年度 is not a year opens with the year as typed in the 年度 field and the
+/// finding beside it; saving keeps it until it is corrected there.
+#[test]
+fn an_impossible_year_opens_as_typed_and_is_corrected_in_the_form() -> Result<(), Error> {
+    let dir = temp_dir("year");
+    let path = dir.join("年度.ron");
+    std::fs::write(
+        &path,
+        "(format_version: 1, meta: (agency: \"测试县人民政府办公室\", year: 99999))",
+    )
+    .expect("write");
+    let mut app = App::new(None);
+    settle(&mut app, Message::OpenPath(path.clone()));
+    assert_eq!(doc(&app).report.meta.year, Entry::Invalid("99999".into()));
+    let _ = app.update(Message::Show(Page::Meta));
+    let mut ui = simulator(&app);
+    ui.find("99999")?;
+    ui.find("年度“99999”不是有效的年份：请填写四位年份，例如 2024。报告标题和统计期限需要它。")?;
+    drop(ui);
+    // Saved untouched, the draft still says 99999.
+    settle(&mut app, Message::SaveRequested);
+    let saved = std::fs::read_to_string(&path).expect("read");
+    assert!(saved.contains("year: 99999,"), "{saved}");
+    // Corrected in the form, it says the new year.
+    let _ = app.update(Message::MetaChanged(MetaField::Year, "2024".into()));
+    settle(&mut app, Message::SaveRequested);
+    let saved = std::fs::read_to_string(&path).expect("read");
+    assert!(saved.contains("year: 2024,"), "{saved}");
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}

@@ -50,7 +50,7 @@ fn new_from_last_year_carries_over_and_marks_last_years_text() -> Result<(), Err
     }
     type_path(&mut app, FileAction::NewFromLast, &last_path);
     let d = doc(&app);
-    assert_eq!(d.report.meta.year, 2022);
+    assert_eq!(d.report.meta.year, Entry::Value(2022));
     assert_eq!(d.report.meta.agency, last.meta.agency);
     for col in T3Col::ENTERED {
         assert_eq!(

@@ -2,8 +2,8 @@
 
 use super::args::{Args, EXIT_USAGE, load_or_report, usage_error};
 use nianbao_core::check;
-use nianbao_core::model::LastYearLink;
 use nianbao_core::model::Place;
+use nianbao_core::model::{Entry, LastYearLink};
 use nianbao_core::store::draft;
 use nianbao_core::yearly;
 use std::path::PathBuf;
@@ -54,17 +54,15 @@ pub fn run(args: &[std::ffi::OsString]) -> i32 {
         eprintln!("{e}");
         return EXIT_USAGE;
     }
-    let year = |y: u16| {
-        if y == 0 {
-            "（未填年度）".to_string()
-        } else {
-            format!(" {y} 年度")
-        }
+    let year = |y: &Entry<u16>| match y {
+        Entry::Blank => "（未填年度）".to_string(),
+        Entry::Value(y) => format!(" {y} 年度"),
+        Entry::Invalid(_) => "（年度有误）".to_string(),
     };
     println!(
         "已根据{}报告新建{}草稿：{}",
-        year(last.meta.year),
-        year(report.meta.year),
+        year(&last.meta.year),
+        year(&report.meta.year),
         out.display()
     );
     println!("· 表三“上年结转”已按上年报告的“结转下年度继续办理”逐列填入；");

@@ -37,7 +37,7 @@ fn main() {
         }
     };
     let mut last = example.clone();
-    last.meta.year -= 1;
+    last.meta.year = Entry::Value(2020);
     let empty = Report::new("某县人民政府办公室", 2024);
     let mut blank_cells = example.clone();
     blank_cells.table3 = Default::default();

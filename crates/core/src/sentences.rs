@@ -144,10 +144,9 @@ pub fn generate(report: &Report, options: &Options) -> Generated {
 
 /// "2021年" or, without a year, "本年度".
 fn year_phrase(report: &Report) -> String {
-    if report.meta.year == 0 {
-        "本年度".to_string()
-    } else {
-        format!("{}年", report.meta.year)
+    match report.meta.year.value() {
+        None => "本年度".to_string(),
+        Some(y) => format!("{y}年"),
     }
 }
 
@@ -201,10 +200,9 @@ fn proactive(r: &Report, missing: &mut Vec<String>) -> Option<String> {
             (m, 0) => format!("本年度制发{label}{m}件，没有废止的{label}"),
             (m, x) => format!("本年度制发{label}{m}件，废止{x}件"),
         };
-        let by = if r.meta.year == 0 {
-            "截至年底".to_string()
-        } else {
-            format!("截至{}年底", r.meta.year)
+        let by = match r.meta.year.value() {
+            None => "截至年底".to_string(),
+            Some(y) => format!("截至{y}年底"),
         };
         let valid = if v == 0 {
             format!("{by}没有现行有效的{label}")

@@ -4,7 +4,7 @@
 //! (`check::inherited_fields`); the link to last year's file is `model::LastYearLink`.
 
 use crate::model::LastYearLink;
-use crate::model::{Entry, Meta, Report, Total, Wanyuan};
+use crate::model::{Entry, Meta, Report, Total, Wanyuan, year_from_text};
 use crate::template::{
     self, FEE_LABEL, FEE_UNIT, T2Cell, T2Values, T3Col, T3Group, T3Row, T4Col, T4Group,
     TABLE2_BLOCKS,
@@ -31,14 +31,12 @@ use std::path::Path;
 ///   run without asking again. Once the new draft's own path is known,
 ///   [`LastYearLink::beside`] makes it relative when the two files sit side by side.
 pub fn new_from_last(last: &Report, last_path: Option<&Path>) -> Report {
-    let year = if last.meta.year == 0 {
-        0
-    } else {
-        last.meta.year.saturating_add(1)
-    };
+    // Last year's 年度 plus one; none when last year's is not set or not a year.
+    let year = last.meta.year.value().map(|y| y.saturating_add(1));
     let mut report = Report {
         meta: Meta {
-            year,
+            // Past 2100 this is not a year the checks accept; they say so at the 年度.
+            year: year.map_or(Entry::Blank, |y| year_from_text(&y.to_string())),
             date: None,
             ..last.meta.clone()
         },
@@ -48,11 +46,11 @@ pub fn new_from_last(last: &Report, last_path: Option<&Path>) -> Report {
         ..Report::default()
     };
     let generated_last_year = last.preface.trim() == last.default_preface().trim();
-    report.preface = if last.preface.trim().is_empty() || generated_last_year || year == 0 {
-        report.default_preface()
-    } else {
-        last.preface
-            .replace(&format!("{}年", last.meta.year), &format!("{year}年"))
+    report.preface = match (last.meta.year.value(), year) {
+        (Some(then), Some(now)) if !last.preface.trim().is_empty() && !generated_last_year => last
+            .preface
+            .replace(&format!("{then}年"), &format!("{now}年")),
+        _ => report.default_preface(),
     };
     for col in T3Col::ENTERED {
         // Invalid text from last year is not a number to carry: leave the cell for the person.
@@ -133,9 +131,9 @@ impl Figure {
 /// This year's key figures beside last year's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Comparison {
-    /// 年度 of this report (0 if not set).
+    /// 年度 of this report (0 if not set or not a year).
     pub this_year: u16,
-    /// 年度 of last year's report (0 if not set).
+    /// 年度 of last year's report (0 if not set or not a year).
     pub last_year: u16,
     /// In reading order: applications, outcomes, 复议/诉讼, table 二.
     pub figures: Vec<Figure>,
@@ -295,8 +293,8 @@ pub fn compare(this: &Report, last: &Report) -> Comparison {
         })
         .collect();
     Comparison {
-        this_year: this.meta.year,
-        last_year: last.meta.year,
+        this_year: this.meta.year.value().unwrap_or(0),
+        last_year: last.meta.year.value().unwrap_or(0),
         figures,
     }
 }

@@ -128,7 +128,11 @@ fn odd_cells_years_and_duplicated_lines_keep_the_rest_of_the_draft() {
     let loaded = draft::from_ron(text, Path::new("x.ron")).expect("opens");
     let r = loaded.report;
     assert_eq!(r.meta.agency, "某局");
-    assert_eq!(r.meta.year, 0, "an impossible year reads as not set");
+    assert_eq!(
+        r.meta.year,
+        Entry::Invalid("99999".into()),
+        "an impossible year is kept as typed"
+    );
     assert_eq!(r.problems, "一是……");
     assert!(
         loaded.notes.iter().any(|n| n.contains("第 3 行")),
@@ -340,4 +344,63 @@ fn prose_of_the_wrong_kind_is_kept_as_text() {
     assert_eq!(r.preface, "[\"a\"]");
     assert_eq!(r.other_items[0], "12");
     assert_eq!(r.other_items[1], "无。");
+}
+
+/// Item 15 of the hardening issue: a year out of range is kept as typed, reported at the 年度
+/// field with what was typed, and written back unchanged until the person corrects it.
+#[test]
+fn an_impossible_year_is_kept_as_typed_and_reported_at_the_year() {
+    use nianbao_core::model::{MetaField, Place};
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (typed, shown, written) in [
+        ("99999", "99999", "year: 99999,"),
+        ("-5", "-5", "year: -5,"),
+        ("\"二〇二四\"", "二〇二四", "year: \"二〇二四\","),
+        ("true", "true", "year: \"true\","),
+    ] {
+        let text = format!("(format_version: 1, meta: (agency: \"某局\", year: {typed}))");
+        let loaded = draft::from_ron(&text, Path::new("x.ron")).expect("opens");
+        let r = loaded.report;
+        assert_eq!(r.meta_text(MetaField::Year), shown, "the form shows it");
+        let findings = nianbao_core::check::check(&r, None);
+        let at_year: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.place == Place::Meta(MetaField::Year))
+            .map(|f| f.message.as_str())
+            .collect();
+        assert!(
+            at_year
+                .iter()
+                .any(|m| m.contains(&format!("“{shown}”")) && m.contains("年份")),
+            "{typed}: {at_year:?}"
+        );
+        assert!(
+            at_year.iter().all(|m| !m.contains("未填写")),
+            "{typed}: {at_year:?}"
+        );
+        assert!(!r.title().contains(shown), "no such year in the title");
+        // Saved and opened again, the typed value is still there.
+        let ron = draft::to_ron(&r);
+        assert!(ron.contains(written), "{typed}: {ron}");
+        let path = dir.path().join("y.ron");
+        draft::save(&r, &path).expect("saved");
+        let again = draft::load(&path).expect("opens again").report;
+        assert_eq!(again.meta_text(MetaField::Year), shown);
+        assert_eq!(again, r, "{typed}");
+    }
+    // Typing a year in the form corrects it; a blank or 0 is "not set".
+    let text = "(format_version: 1, meta: (agency: \"某局\", year: 99999))";
+    let mut r = draft::from_ron(text, Path::new("x.ron"))
+        .expect("opens")
+        .report;
+    assert!(r.set_meta(MetaField::Year, "2024").is_ok());
+    assert!(draft::to_ron(&r).contains("year: 2024,"));
+    for unset in ["0", "None", "\"\""] {
+        let text = format!("(format_version: 1, meta: (agency: \"某局\", year: {unset}))");
+        let r = draft::from_ron(&text, Path::new("x.ron"))
+            .expect("opens")
+            .report;
+        assert_eq!(r.meta_text(MetaField::Year), "", "{unset}");
+        assert!(draft::to_ron(&r).contains("year: 0,"), "{unset}");
+    }
 }

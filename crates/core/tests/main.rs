@@ -2,6 +2,7 @@
 
 mod support;
 
+mod atomic_writes;
 mod autosave_recovery;
 mod derived_totals;
 mod draft_files;

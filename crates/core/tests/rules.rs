@@ -404,7 +404,7 @@ fn sec6_items_need_text() {
 fn meta_preface_and_prose_are_required() {
     let mut r = example();
     r.meta.agency.clear();
-    r.meta.year = 0;
+    r.meta.year = Entry::Blank;
     r.preface.clear();
     r.overview.parts[3].body.clear();
     let f = findings(&r);
@@ -426,7 +426,11 @@ fn meta_preface_and_prose_are_required() {
 
 fn next_year_of(last: &Report) -> Report {
     let mut r = last.clone();
-    r.meta.year += 1;
+    r.meta.year = r
+        .meta
+        .year
+        .value()
+        .map_or(Entry::Blank, |y| Entry::Value(y + 1));
     for col in T3Col::ENTERED {
         let carried = last.table3.get(T3Row::CARRIED_OUT, col).clone();
         r.table3.set(T3Row::CARRIED_IN, col, carried);
@@ -531,7 +535,7 @@ fn x_valid_follows_the_documents_in_force() {
 fn x_year_warns_about_a_wrong_last_year() {
     let last = example();
     let mut now = next_year_of(&last);
-    now.meta.year = 2024;
+    now.meta.year = Entry::Value(2024);
     assert_eq!(
         with_rule(&check::check(&now, Some(&last)), Rule::XYear).len(),
         1

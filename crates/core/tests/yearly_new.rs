@@ -60,7 +60,7 @@ fn invalid_or_blank_carry_over_is_not_invented() {
 fn the_example_makes_a_2022_draft() {
     let last = example();
     let new = yearly::new_from_last(&last, Some(&example_path()));
-    assert_eq!(new.meta.year, 2022);
+    assert_eq!(new.meta.year, Entry::Value(2022));
     assert_eq!(new.meta.agency, last.meta.agency);
     assert_eq!(new.meta.portal_url, last.meta.portal_url);
     assert_eq!(new.meta.date, None);
@@ -114,7 +114,7 @@ fn a_generated_preface_is_generated_again() {
     last.meta.phone = "0000-1".into();
     last.preface = last.default_preface();
     let new = yearly::new_from_last(&last, None);
-    assert_eq!(new.meta.year, 2024);
+    assert_eq!(new.meta.year, Entry::Value(2024));
     assert_eq!(new.preface, new.default_preface());
 }
 

@@ -46,7 +46,7 @@ impl Prepared {
                 title: report.title(),
                 author: report.meta.agency.clone(),
                 date: report.meta.date,
-                year: report.meta.year,
+                year: report.meta.year.value().unwrap_or(0),
             },
         })
     }

@@ -10,13 +10,14 @@ use std::collections::HashMap;
 
 pub(super) fn check(r: &Report, last: &Report, f: &mut Findings) {
     f.0.extend(copy_findings(r, last));
-    if last.meta.year != 0 && r.meta.year != 0 && last.meta.year + 1 != r.meta.year {
+    if let (Some(then), Some(now)) = (last.meta.year.value(), r.meta.year.value())
+        && then + 1 != now
+    {
         f.warn(
             Rule::XYear,
             Place::Meta(MetaField::Year),
             format!(
-                "用作上年对照的报告是 {} 年度的，而本报告是 {} 年度，跨年核对可能不适用。",
-                last.meta.year, r.meta.year
+                "用作上年对照的报告是 {then} 年度的，而本报告是 {now} 年度，跨年核对可能不适用。"
             ),
         );
     }

@@ -1,7 +1,7 @@
 //! META and PREFACE: what the title and the opening paragraphs need.
 
 use super::{Findings, Rule};
-use crate::model::{MetaField, Place, Prose, Report};
+use crate::model::{Entry, InputError, MetaField, Place, Prose, Report};
 
 pub(super) fn check(r: &Report, f: &mut Findings) {
     if r.meta.agency.trim().is_empty() {
@@ -11,12 +11,22 @@ pub(super) fn check(r: &Report, f: &mut Findings) {
             "机关名称未填写，报告标题需要它。".into(),
         );
     }
-    if r.meta.year == 0 {
-        f.error(
+    match &r.meta.year {
+        Entry::Blank => f.error(
             Rule::Meta,
             Place::Meta(MetaField::Year),
             "年度未填写，报告标题和统计期限需要它。".into(),
-        );
+        ),
+        Entry::Invalid(text) => f.error(
+            Rule::Meta,
+            Place::Meta(MetaField::Year),
+            format!(
+                "年度“{}”不是有效的年份：{}。报告标题和统计期限需要它。",
+                text.trim(),
+                InputError::NotAYear
+            ),
+        ),
+        Entry::Value(_) => {}
     }
     if r.preface.trim().is_empty() {
         f.warn(

@@ -138,22 +138,17 @@ pub fn parse_year(text: &str) -> Option<u16> {
     s.parse::<u16>().ok().filter(|y| YEARS.contains(y))
 }
 
-/// Reads a stored 年度 without refusing the draft: a number out of range (or not a number)
-/// reads as 0, "not set", which the checks then report at the 年度 field.
-pub(crate) fn lenient_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    use serde::Deserialize;
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Any {
-        Unsigned(u64),
-        Signed(i64),
-        Other(serde::de::IgnoredAny),
+/// Turns typed text into a 年度 entry: blank (or 0, which older drafts wrote for "not set"), a
+/// year in [`YEARS`], or the text kept as typed for the checks to report at the 年度 field.
+pub fn year_from_text(text: &str) -> Entry<u16> {
+    let s = normalize_number_text(text);
+    if s.is_empty() || s == "0" {
+        return Entry::Blank;
     }
-    Ok(match Any::deserialize(d)? {
-        Any::Unsigned(n) => u16::try_from(n).unwrap_or(0),
-        Any::Signed(n) => u16::try_from(n).unwrap_or(0),
-        Any::Other(_) => 0,
-    })
+    match parse_year(text) {
+        Some(y) => Entry::Value(y),
+        None => Entry::Invalid(text.to_string()),
+    }
 }
 
 /// Days in a month of the Gregorian calendar.

@@ -23,7 +23,7 @@ pub use ack::Acknowledgement;
 pub use entry::{Count, Entry, Total, Wanyuan};
 pub use input::{
     InputError, YEARS, count_from_text, normalize_number_text, parse_count, parse_wanyuan,
-    parse_year, wanyuan_from_text,
+    parse_year, wanyuan_from_text, year_from_text,
 };
 pub use invisible::{describe_invisible, is_default_ignorable, strip_invisible};
 pub use level::AgencyLevel;
@@ -214,9 +214,10 @@ impl fmt::Display for Date {
 pub struct Meta {
     /// 机关名称 as in the title, e.g. 金乡县人民政府办公室.
     pub agency: String,
-    /// 年度: the calendar year reported on; 0 while not set.
-    #[serde(deserialize_with = "input::lenient_year")]
-    pub year: u16,
+    /// 年度: the calendar year reported on; blank while not set, and text that is not a year in
+    /// [`YEARS`] (a hand-edited `99999`, `-5`, `true`) kept as typed for the checks to report.
+    /// The year itself is `year.value()`.
+    pub year: Entry<u16>,
     /// Name of the website where the report is published, e.g. 金乡县政府门户网站.
     pub portal_name: String,
     pub portal_url: String,
@@ -308,7 +309,7 @@ impl Report {
         let mut report = Report {
             meta: Meta {
                 agency: agency.trim().to_string(),
-                year,
+                year: year_from_text(&year.to_string()),
                 ..Meta::default()
             },
             ..Report::default()
@@ -319,11 +320,11 @@ impl Report {
 
     /// The printed title: `<机关名称><YYYY>年政府信息公开工作年度报告`.
     pub fn title(&self) -> String {
-        let year = if self.meta.year == 0 {
-            String::new()
-        } else {
-            format!("{}年", self.meta.year)
-        };
+        let year = self
+            .meta
+            .year
+            .value()
+            .map_or(String::new(), |y| format!("{y}年"));
         format!("{}{}{}", self.meta.agency, year, template::TITLE_SUFFIX)
     }
 
@@ -338,10 +339,9 @@ impl Report {
             template::FORMAT_DOCUMENT,
             parts.join("、")
         );
-        if m.year != 0 {
+        if let Some(y) = m.year.value() {
             text.push_str(&format!(
-                "\n本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。",
-                y = m.year
+                "\n本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。"
             ));
         } else {
             text.push('\n');
@@ -525,9 +525,16 @@ mod tests {
     fn fields_are_read_and_written_by_place() {
         let mut r = Report::new("某县", 2023);
         assert_eq!(r.set_meta(MetaField::Year, "２０２４年"), Ok(()));
-        assert_eq!(r.meta.year, 2024);
+        assert_eq!(r.meta.year, Entry::Value(2024));
         assert_eq!(r.set_meta(MetaField::Year, "24"), Err(InputError::NotAYear));
-        assert_eq!(r.meta.year, 2024, "a bad year keeps the old one");
+        assert_eq!(
+            r.meta.year,
+            Entry::Invalid("24".into()),
+            "a bad year is kept as typed, for the checks to report"
+        );
+        assert_eq!(r.meta_text(MetaField::Year), "24");
+        assert_eq!(r.set_meta(MetaField::Year, ""), Ok(()));
+        assert_eq!(r.meta.year, Entry::Blank);
         assert_eq!(
             r.set_meta(MetaField::Date, "2022-02-31"),
             Err(InputError::NotADate)

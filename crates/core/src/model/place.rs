@@ -2,7 +2,7 @@
 //! field to show), the printed layout (which field produced a line) and, later, import and audit.
 
 use super::{
-    Count, Entry, InputError, Report, Total, count_from_text, parse_year, wanyuan_from_text,
+    Count, Entry, InputError, Report, Total, count_from_text, wanyuan_from_text, year_from_text,
 };
 use crate::model::Date;
 use crate::template::{
@@ -298,14 +298,17 @@ impl Report {
         }
     }
 
-    /// A metadata field as the form shows it: the year as digits ("" while unset), the date as
-    /// printed ("2022年1月20日").
+    /// A metadata field as the form shows it: the year as digits ("" while unset, the text as
+    /// typed while it is not a year), the date as printed ("2022年1月20日").
     pub fn meta_text(&self, field: MetaField) -> String {
         let m = &self.meta;
         match field {
             MetaField::Agency => m.agency.clone(),
-            MetaField::Year if m.year == 0 => String::new(),
-            MetaField::Year => m.year.to_string(),
+            MetaField::Year => match &m.year {
+                Entry::Blank => String::new(),
+                Entry::Value(y) => y.to_string(),
+                Entry::Invalid(text) => text.clone(),
+            },
             MetaField::PortalName => m.portal_name.clone(),
             MetaField::PortalUrl => m.portal_url.clone(),
             MetaField::ColumnName => m.column_name.clone(),
@@ -315,9 +318,10 @@ impl Report {
         }
     }
 
-    /// Sets a metadata field from typed text. The year and the date must read as such (a blank
-    /// date clears it); otherwise the report keeps its value and the error says why, so the
-    /// form can keep the typed text beside the message.
+    /// Sets a metadata field from typed text. A year that does not read as one is kept as typed,
+    /// like a cell, and the error says why (blank clears it). A date must read as one (blank
+    /// clears it); otherwise the report keeps its date and the error says why, so the form can
+    /// keep the typed text beside the message.
     pub fn set_meta(&mut self, field: MetaField, text: &str) -> Result<(), InputError> {
         let m = &mut self.meta;
         let slot = match field {
@@ -328,8 +332,13 @@ impl Report {
             MetaField::Address => &mut m.address,
             MetaField::Phone => &mut m.phone,
             MetaField::Year => {
-                m.year = parse_year(text).ok_or(InputError::NotAYear)?;
-                return Ok(());
+                m.year = year_from_text(text);
+                return match m.year {
+                    Entry::Invalid(_) => Err(InputError::NotAYear),
+                    _ if text.trim().is_empty() => Ok(()),
+                    Entry::Blank => Err(InputError::NotAYear),
+                    Entry::Value(_) => Ok(()),
+                };
             }
             MetaField::Date if text.trim().is_empty() => {
                 m.date = None;

@@ -4,22 +4,43 @@
 //! over the target. Backups are made the same way: a hard link to (or, where the file system has
 //! none, a flushed copy of) the file about to be replaced, renamed into place, so a backup is
 //! always either the previous whole one or the new whole one, never a truncated file.
+//!
+//! On Windows the rename is retried for a moment while an antivirus scan, the search indexer or a
+//! PDF viewer holds the file (see [`rename_retrying`]). `ReplaceFileW`, which would also keep the
+//! old file's ACLs and attributes, is not used: it is not atomic. It moves the old file away
+//! before it moves the new one in (its documented ERROR_UNABLE_TO_MOVE_REPLACEMENT leaves "the
+//! replaced file no longer exists"), and under Wine a save killed at that moment left no draft at
+//! all, where the rename never does (tests/kill_save.rs). So the new file takes the folder's
+//! permissions, as any new file there would, and not the old one's attributes. There is no
+//! folder flush on Windows (see [`sync_folder`]).
+//!
+//! Temporary files are named `.<name>.<pid>-<counter>-<time>.tmp` (`.<name>.bak…` for backups)
+//! so that concurrent writers, in one process or several, never share one; those a killed
+//! process left behind are removed by the next write of the same file (and when a draft is
+//! opened) once they are [`STALE_TEMP_AGE`] old.
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 /// How many daily backups (`<name>.YYYY-MM-DD.bak`) are kept beside a draft.
 pub const DAILY_BACKUPS: usize = 7;
 /// Temporary files older than this, left by a process that was killed while writing, are
-/// removed the next time the same file is written.
-const STALE_TEMP_AGE: Duration = Duration::from_secs(10 * 60);
+/// removed the next time the same file is written. A live writer holds its temporary file for
+/// well under a second (a draft is a few tens of KB, an export is written from memory).
+pub const STALE_TEMP_AGE: Duration = Duration::from_secs(10 * 60);
 
 /// Distinguishes the temporary files of concurrent writers within one process; the process id
-/// distinguishes processes.
+/// distinguishes processes, and the time a process that reuses the id of a killed one.
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Temporary files this process could not remove: on Windows a backup's temporary name is a
+/// hard link to the draft, and cannot be removed while another program holds the draft. Tried
+/// again at the next write or open.
+static LEFT_BEHIND: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// The backup kept beside a draft: `report.ron` → `report.ron.bak`, the version before the
 /// last save.
@@ -107,19 +128,67 @@ fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
-/// A temporary file name beside `path`, unique to this process and call.
+/// A temporary file name beside `path`, unique to this process and call:
+/// `.<name>.<what><pid>-<counter>-<nanoseconds>.tmp`.
 fn temp_path(path: &Path, what: &str) -> PathBuf {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "draft".into());
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    folder_of(path).join(format!(".{file_name}.{what}{}-{n}.tmp", std::process::id()))
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    folder_of(path).join(format!(
+        ".{file_name}.{what}{}-{n}-{nanos}.tmp",
+        std::process::id()
+    ))
 }
 
-/// Removes temporary files of `path` (`.<name>.*.tmp`) that a killed process left behind. Only
-/// old ones: a younger one may belong to a writer that is still running.
+/// Whether `rest`, what follows `.<name>.` in a file name, is one of [`temp_path`]'s (or an
+/// earlier version's `<pid>-<counter>`): other programs' files beside the draft are left alone.
+fn is_our_temp(rest: &str) -> bool {
+    let Some(stem) = rest.strip_suffix(".tmp") else {
+        return false;
+    };
+    let stem = stem.strip_prefix("bak").unwrap_or(stem);
+    let parts: Vec<&str> = stem.split('-').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Creates a new temporary file beside `path`: a name already taken (left by a killed process
+/// whose id this one has now) is skipped, never written into.
+fn create_temp(path: &Path, what: &str) -> io::Result<(PathBuf, fs::File)> {
+    create_first_free(|| temp_path(path, what))
+}
+
+/// Creates the first of `names` that does not exist yet (giving up after a few).
+fn create_first_free(mut names: impl FnMut() -> PathBuf) -> io::Result<(PathBuf, fs::File)> {
+    let mut tries = 0;
+    loop {
+        let tmp = names();
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 16 => tries += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Removes temporary files of `path` (`.<name>.<pid>-<counter>-<time>.tmp`) that a killed
+/// process left behind. Only old ones: a younger one may belong to a writer that is still
+/// running. Failures are ignored (a read-only folder, a file another program holds).
 pub fn remove_stale_temps(path: &Path) {
+    if let Ok(mut left) = LEFT_BEHIND.lock() {
+        left.retain(|t| fs::remove_file(t).is_err_and(|e| e.kind() != io::ErrorKind::NotFound));
+    }
     let (dir, Some(name)) = (folder_of(path), path.file_name()) else {
         return;
     };
@@ -132,7 +201,7 @@ pub fn remove_stale_temps(path: &Path) {
         let Ok(n) = e.file_name().into_string() else {
             continue;
         };
-        if !(n.starts_with(&prefix) && n.ends_with(".tmp")) {
+        if !n.strip_prefix(&prefix).is_some_and(is_our_temp) {
             continue;
         }
         let old = e
@@ -144,6 +213,18 @@ pub fn remove_stale_temps(path: &Path) {
         if old {
             let _ = fs::remove_file(e.path());
         }
+    }
+}
+
+/// Removes a temporary file of this process, or notes it for [`remove_stale_temps`].
+fn remove_temp(tmp: &Path) {
+    match fs::remove_file(tmp) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            if let Ok(mut left) = LEFT_BEHIND.lock() {
+                left.push(tmp.to_path_buf());
+            }
+        }
+        _ => {}
     }
 }
 
@@ -214,7 +295,7 @@ fn backup_into(path: &Path, backup: &Path) -> io::Result<()> {
     let result = made.and_then(|()| rename_retrying(&tmp, backup));
     // Also after success: renaming a hard link onto another link of the same file succeeds
     // without removing the source (POSIX), which happens when two saves back up one version.
-    let _ = fs::remove_file(&tmp);
+    remove_temp(&tmp);
     result
 }
 
@@ -226,15 +307,13 @@ fn prune_daily(path: &Path) {
     }
 }
 
-/// The temporary-file-and-rename write itself.
+/// The temporary-file-and-rename write itself. Stale temporary files of a killed writer of the
+/// same file go first.
 fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    remove_stale_temps(path);
     let dir = folder_of(path);
-    let tmp = temp_path(path, "");
+    let (tmp, mut f) = create_temp(path, "")?;
     let result = (|| {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
@@ -243,13 +322,19 @@ fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Ok(())
     })();
     if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        remove_temp(&tmp);
     }
     result
 }
 
-/// Makes a rename durable where the platform allows opening a folder (Unix). Windows cannot open
-/// a folder as a file and needs no such step: NTFS journals the rename itself.
+/// Makes a rename durable where the platform allows opening a folder (Unix): without it a power
+/// cut soon after a save can bring back the old name, or no name, for the new file.
+///
+/// Skipped on Windows, on purpose: `File::open` cannot open a folder there, and Windows documents
+/// no way to flush a folder's entries. NTFS journals the rename as metadata, so after a crash
+/// the draft is either the previous whole version or the new one (whose bytes were flushed
+/// before the rename); the journal is written lazily, so a power cut within seconds of a save
+/// may bring back the previous version.
 fn sync_folder(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = fs::File::open(dir) {
@@ -296,5 +381,47 @@ mod tests {
         assert_eq!(at(1_709_596_800), "2024-03-05");
         assert!(is_date("2024-03-05"));
         assert!(!is_date("2024-3-5"));
+    }
+
+    #[test]
+    fn temporary_names_are_distinct_and_recognised() {
+        let path = Path::new("dir/报告.ron");
+        let (a, b) = (temp_path(path, ""), temp_path(path, "bak"));
+        assert_ne!(a, temp_path(path, ""));
+        for t in [&a, &b] {
+            let name = t.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let rest = name.strip_prefix(".报告.ron.").unwrap_or_default();
+            assert!(is_our_temp(rest), "{name}");
+            assert!(rest.contains(&format!("{}-", std::process::id())), "{name}");
+        }
+        // An earlier version's names too; nothing else.
+        assert!(is_our_temp("1234-0.tmp") && is_our_temp("bak1234-5.tmp"));
+        for other in [
+            "swp.tmp",
+            "1234.tmp",
+            "1234-0.tmp.x",
+            "a-1-2.tmp",
+            "1-2-3-4.tmp",
+            "--.tmp",
+        ] {
+            assert!(!is_our_temp(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_temporary_name_left_by_a_killed_process_is_skipped() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path();
+        let taken = dir.join(".d.ron.1-0-0.tmp");
+        fs::write(&taken, "left behind").expect("write");
+        let free = dir.join(".d.ron.1-1-0.tmp");
+        let mut names = [taken.clone(), free.clone()].into_iter();
+        let (got, _file) =
+            create_first_free(|| names.next().unwrap_or_else(|| free.clone())).expect("created");
+        assert_eq!(got, free);
+        assert_eq!(
+            fs::read_to_string(&taken).ok().as_deref(),
+            Some("left behind")
+        );
     }
 }

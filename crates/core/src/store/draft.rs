@@ -9,8 +9,8 @@ use crate::model::LastYearLink;
 use crate::model::{
     Acknowledgement, Count, Entry, Meta, Overview, Report, Table2, Table3, Table4, Wanyuan,
 };
-use crate::model::{count_from_text, wanyuan_from_text};
-use crate::store::atomic::{backups, write_with_backups};
+use crate::model::{count_from_text, wanyuan_from_text, year_from_text};
+use crate::store::atomic::{backups, remove_stale_temps, write_with_backups};
 use crate::template::{FEE_KEY, OTHER_ITEMS, T2Cell, T3Col, T3Row, T4Col, T4Group};
 use ron::value::RawValue;
 use serde::de::{MapAccess, SeqAccess, Visitor};
@@ -52,6 +52,29 @@ impl Serialize for Entry<Wanyuan> {
             Entry::Value(v) => s.serialize_str(&v.to_string()),
             Entry::Invalid(text) => s.serialize_str(text),
         }
+    }
+}
+
+/// The 年度: a number, `0` while not set (as every version has written it). Text that is not a
+/// year is written back as it was read: a whole number as that number (`99999`, `-5`), anything
+/// else as a string, so a draft mended by hand keeps what was typed until the person corrects it.
+impl Serialize for Entry<u16> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Entry::Blank => s.serialize_u16(0),
+            Entry::Value(y) => s.serialize_u16(*y),
+            Entry::Invalid(text) => match text.parse::<i64>() {
+                // Only where the number reads back as the same text and not as "not set".
+                Ok(n) if n != 0 && n.to_string() == *text => s.serialize_i64(n),
+                _ => s.serialize_str(text),
+            },
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Entry<u16> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(entry_from_raw(&raw_text(d)?, year_from_text))
     }
 }
 
@@ -971,7 +994,10 @@ fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, DraftError> {
 
 /// Reads a draft file: only a regular file, at most [`MAX_DRAFT_BYTES`], refusing binary
 /// content before parsing. A damaged draft's error names a backup beside it, if there is one.
+/// Temporary files a killed save left beside it are removed first (see
+/// [`remove_stale_temps`]).
 pub fn load(path: &Path) -> Result<Loaded, DraftError> {
+    remove_stale_temps(path);
     let (bytes, modified) = read_draft_bytes(path)?;
     let mut loaded = parse_bytes(&bytes, path).map_err(|e| match e {
         DraftError::Syntax {
