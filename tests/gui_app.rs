@@ -591,6 +591,10 @@ fn undoing_a_block_paste_never_shows_it_run_together() {
     );
     let _ = app.update(Message::Redo);
     assert_eq!(text(&app, start), "7", "nothing run together to redo");
+    // Undone, the paste's "已粘贴……" notice no longer speaks of anything on the page.
+    assert!(app.notice.is_some());
+    let _ = app.update(Message::Undo);
+    assert_eq!(app.notice, None);
 }
 
 /// A finding that appears while typing (a wrong character, an unbalanced column) or the notice
@@ -661,6 +665,47 @@ fn escape_cancels_the_open_question() {
     let _ = app.update(Message::Escape);
     assert_eq!(doc(&app).report, before);
     assert!(app.session.is_some());
+}
+
+/// Enter answers a dialog with its first, highlighted choice, which loses nothing: 保存 before
+/// leaving, 另存为… over a file changed on disk. With no dialog open it does nothing.
+#[test]
+fn enter_gives_a_dialog_its_safe_answer() {
+    let dir = temp_dir("enter-dialog");
+    let path = dir.join("d.ron");
+    let mut app = new_report();
+    type_save_path(&mut app, &path);
+    settle(&mut app, Message::PathInputSubmitted);
+    let cell = Cell::T3(T3Row::ALL[0], T3Col::ALL[0]);
+    let _ = app.update(Message::CellInput(cell, "1".into()));
+    let before = doc(&app).report.clone();
+    let _ = app.update(Message::Enter);
+    assert_eq!(doc(&app).report, before, "no dialog: nothing happens");
+    assert!(doc(&app).dirty);
+    let _ = app.update(Message::CloseRequested);
+    assert!(app.confirm.is_some());
+    settle(&mut app, Message::Enter);
+    assert_eq!(app.confirm, None);
+    let saved = nianbao_core::store::draft::load(&path)
+        .expect("draft")
+        .report;
+    assert_eq!(saved, before, "保存 was chosen");
+    // Over a file changed elsewhere, Enter is 另存为…, never 覆盖.
+    let mut app = App::new(None);
+    settle(&mut app, Message::OpenPath(path.clone()));
+    let mut other = App::new(None);
+    settle(&mut other, Message::OpenPath(path.clone()));
+    let _ = other.update(Message::CellInput(cell, "4".into()));
+    settle(&mut other, Message::SaveRequested);
+    let _ = app.update(Message::CellInput(cell, "3".into()));
+    settle(&mut app, Message::SaveRequested);
+    assert!(doc(&app).overwrite_asked);
+    let _ = app.update(Message::Enter);
+    let on_disk = nianbao_core::store::draft::load(&path)
+        .expect("draft")
+        .report;
+    assert_eq!(on_disk, doc(&other).report, "not overwritten");
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

@@ -194,6 +194,7 @@ impl App {
                 Task::none()
             }
             Message::Escape => self.escape(),
+            Message::Enter => self.enter(),
             Message::Undo => self.undo(false),
             Message::Redo => self.undo(true),
             Message::None => Task::none(),
@@ -502,6 +503,21 @@ impl App {
         self.update(message)
     }
 
+    /// Enter in a dialog: its first, highlighted answer — the one that loses nothing
+    /// (保存, 另存为…). Text fields in dialogs answer Enter themselves.
+    fn enter(&mut self) -> Task<Message> {
+        let message = if self.confirm.is_some() {
+            Message::Confirmed(ConfirmChoice::Save)
+        } else if self.path_prompt.is_none()
+            && self.session.as_ref().is_some_and(|d| d.overwrite_asked)
+        {
+            Message::SaveAsRequested
+        } else {
+            return Task::none();
+        };
+        self.update(message)
+    }
+
     fn discard_autosave(&mut self) -> Task<Message> {
         match self.recoverable.take() {
             Some(rec) => self.drop_orphan(rec.path),
@@ -792,6 +808,10 @@ impl App {
                 "没有可以撤销的修改。"
             });
             return Task::none();
+        }
+        // A notice such as "已粘贴……" spoke of what was just taken back.
+        if self.notice.as_ref().is_some_and(|n| !n.is_error) {
+            self.notice = None;
         }
         self.after_edit()
     }
@@ -1136,6 +1156,7 @@ fn shortcut(event: Event, status: event::Status, _window: window::Id) -> Option<
         }
         keyboard::Key::Named(key::Named::F2) => Some(Message::EditInPlace),
         keyboard::Key::Named(key::Named::Escape) => Some(Message::Escape),
+        keyboard::Key::Named(key::Named::Enter) => Some(Message::Enter),
         // A single-line cell has no use for Up and Down: they move between cells.
         keyboard::Key::Named(key::Named::ArrowDown) if status == event::Status::Ignored => {
             Some(Message::Arrow(Direction::Down))

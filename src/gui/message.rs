@@ -184,6 +184,8 @@ pub enum Message {
     LevelChosen(Option<AgencyLevel>),
     /// Esc: cancel the open question or prompt.
     Escape,
+    /// Enter: a dialog's first answer (保存, 另存为…).
+    Enter,
     /// 撤销: take back the last change of the report (Ctrl+Z).
     Undo,
     /// 重做: do again what was taken back (Ctrl+Y, Ctrl+Shift+Z).

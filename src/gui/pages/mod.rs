@@ -315,9 +315,18 @@ fn confirm_dialog<'a>(app: &'a App, pending: &'a Pending) -> Element<'a> {
                 .style(button::secondary),
         ]
         .spacing(10),
+        keys_hint(save_label),
     ]
     .spacing(14)
     .into()
+}
+
+/// "按 Enter 选“保存”，按 Esc 取消。" under a dialog's answers.
+fn keys_hint<'a>(default: &str) -> Element<'a> {
+    text(format!("按 Enter 选“{default}”，按 Esc 取消。"))
+        .size(12)
+        .color(style::MUTED)
+        .into()
 }
 
 fn overwrite_dialog<'a>() -> Element<'a> {
@@ -340,6 +349,7 @@ fn overwrite_dialog<'a>() -> Element<'a> {
                 .style(button::secondary),
         ]
         .spacing(10),
+        keys_hint("另存为…"),
     ]
     .spacing(14)
     .into()
