@@ -932,3 +932,62 @@ fn an_impossible_year_opens_as_typed_and_is_corrected_in_the_form() -> Result<()
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
+
+/// The window opens where and as large as it was left, maximized or not, at the zoom it had:
+/// all written to the data folder when the program closes (the zoom also when it changes).
+/// The real window was tried under Xvfb: moved and resized with xdotool, closed, reopened at
+/// the same place; a remembered place off the screen came back centred.
+#[test]
+fn the_window_place_and_zoom_are_remembered() {
+    use iced::{Point, Size, window};
+    use nianbao_core::store::prefs::{Prefs, WindowPlace};
+    use nianbao_core::store::userdata::UserData;
+    let dir = temp_dir("prefs");
+    let mut app = App::new(Some(UserData::new(&dir)));
+    assert_eq!(app.zoom, 1.0);
+    let id = window::Id::unique();
+    let event = |app: &mut App, e| {
+        let _ = app.update(Message::WindowEvent(id, e));
+    };
+    event(&mut app, window::Event::Resized(Size::new(1000.0, 700.0)));
+    let _ = app.update(Message::WindowMaximized(false));
+    event(&mut app, window::Event::Moved(Point::new(30.0, 20.0)));
+    // Maximized afterwards: the size to come back to is kept.
+    event(&mut app, window::Event::Resized(Size::new(1366.0, 740.0)));
+    let _ = app.update(Message::WindowMaximized(true));
+    let left = WindowPlace {
+        width: 1000.0,
+        height: 700.0,
+        x: Some(30.0),
+        y: Some(20.0),
+        maximized: true,
+    };
+    assert_eq!(app.prefs().window, Some(left));
+    // Ctrl+= zooms and is written at once.
+    settle(&mut app, Message::Zoom(1));
+    assert_eq!(app.zoom, 1.1);
+    let written = Prefs::load(&UserData::new(&dir).prefs_path());
+    assert_eq!(written.zoom, Some(1.1));
+    assert_eq!(written.window, Some(left));
+    // The next start: same zoom, and the window settings iced gets.
+    let again = App::new(Some(UserData::new(&dir)));
+    assert_eq!(again.zoom, 1.1);
+    let settings = nianbao::gui::window::settings_from(&written, window::Settings::default());
+    assert!(settings.maximized);
+    assert!(
+        (settings.size.width * 1.1 - 1000.0).abs() < 0.01,
+        "{:?}",
+        settings.size
+    );
+    assert!(
+        matches!(settings.position, window::Position::Specific(p) if p == Point::new(30.0, 20.0)),
+        "{:?}",
+        settings.position
+    );
+    // Zoomed, sizes come in the app's units: they are remembered in the desktop's.
+    let mut app = App::new(Some(UserData::new(&dir)));
+    event(&mut app, window::Event::Resized(Size::new(1000.0, 600.0)));
+    let _ = app.update(Message::WindowMaximized(false));
+    assert_eq!(app.prefs().window.map(|w| w.width), Some(1100.0));
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -93,9 +93,10 @@ pub fn emulate(boot: fn() -> App, size: (f32, f32), instructions: &[&str]) -> Ap
     use iced_test::emulator::{Emulator, Event, Mode};
     use iced_test::futures::futures::channel::mpsc;
     use iced_test::program::Program;
-    let program = nianbao::gui::program(None).presets([iced::Preset::new("test", move || {
-        (boot(), iced::Task::none())
-    })]);
+    let program = nianbao::gui::program(None, Default::default())
+        .presets([iced::Preset::new("test", move || {
+            (boot(), iced::Task::none())
+        })]);
     let (sender, mut receiver) = mpsc::channel(1);
     let mut emulator = Emulator::with_preset(
         sender,

@@ -41,11 +41,17 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        Subscription::batch([
+        let mut all = vec![
             event::listen_with(shortcut),
             event::listen_with(pointer),
+            event::listen_with(window_change),
             window::close_requests().map(|_| Message::CloseRequested),
-        ])
+        ];
+        // Only while Ctrl is held, so that plain scrolling sends the app nothing.
+        if self.modifiers.command() {
+            all.push(event::listen_with(ctrl_wheel));
+        }
+        Subscription::batch(all)
     }
 
     pub fn view(&self) -> iced::Element<'_, Message> {
@@ -195,6 +201,14 @@ impl App {
             }
             Message::Escape => self.escape(),
             Message::Enter => self.enter(),
+            Message::WindowEvent(id, event) => self.window_event(id, event),
+            Message::WindowMaximized(maximized) => self.window_maximized(maximized),
+            Message::Zoom(direction) => self.zoom_by(direction),
+            Message::Leaving(position) => self.leave(position),
+            Message::Modifiers(modifiers) => {
+                self.modifiers = modifiers;
+                Task::none()
+            }
             Message::Undo => self.undo(false),
             Message::Redo => self.undo(true),
             Message::None => Task::none(),
@@ -328,7 +342,8 @@ impl App {
         if let Some(u) = &self.userdata {
             u.end_session();
         }
-        iced::exit()
+        // The window's place is written before the program ends.
+        self.exit_with_prefs()
     }
 
     fn create_new(&mut self) -> Task<Message> {
@@ -1116,10 +1131,17 @@ fn read_draft(purpose: Purpose, path: PathBuf) -> Task<Message> {
 /// Keyboard shortcuts: Ctrl+S, Ctrl+Shift+S, Ctrl+O anywhere; Tab / Shift+Tab when no field
 /// used the key.
 fn shortcut(event: Event, status: event::Status, _window: window::Id) -> Option<Message> {
+    if let Event::Keyboard(keyboard::Event::ModifiersChanged(modifiers)) = event {
+        return Some(Message::Modifiers(modifiers));
+    }
     let Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event else {
         return None;
     };
     match key.as_ref() {
+        // Zoom as in a browser: Ctrl and +/= (with or without Shift), -, 0.
+        keyboard::Key::Character("=" | "+") if modifiers.command() => Some(Message::Zoom(1)),
+        keyboard::Key::Character("-") if modifiers.command() => Some(Message::Zoom(-1)),
+        keyboard::Key::Character("0") if modifiers.command() => Some(Message::Zoom(0)),
         keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("s") => {
             Some(if modifiers.shift() {
                 Message::SaveAsRequested
@@ -1166,6 +1188,28 @@ fn shortcut(event: Event, status: event::Status, _window: window::Id) -> Option<
         }
         _ => None,
     }
+}
+
+/// The window opening, moving or resizing: remembered for the next start.
+fn window_change(event: Event, _status: event::Status, id: window::Id) -> Option<Message> {
+    match event {
+        Event::Window(
+            e
+            @ (window::Event::Opened { .. } | window::Event::Moved(_) | window::Event::Resized(_)),
+        ) => Some(Message::WindowEvent(id, e)),
+        _ => None,
+    }
+}
+
+/// The wheel while Ctrl is held: zoom.
+fn ctrl_wheel(event: Event, _status: event::Status, _window: window::Id) -> Option<Message> {
+    let Event::Mouse(iced::mouse::Event::WheelScrolled { delta }) = event else {
+        return None;
+    };
+    let y = match delta {
+        iced::mouse::ScrollDelta::Lines { y, .. } | iced::mouse::ScrollDelta::Pixels { y, .. } => y,
+    };
+    (y != 0.0).then(|| Message::Zoom(if y > 0.0 { 1 } else { -1 }))
 }
 
 /// The mouse going up after a click: the focus may have moved.

@@ -186,6 +186,16 @@ pub enum Message {
     Escape,
     /// Enter: a dialog's first answer (保存, 另存为…).
     Enter,
+    /// The window opened, moved or was resized.
+    WindowEvent(iced::window::Id, iced::window::Event),
+    /// Whether the window is maximized, asked after it was resized.
+    WindowMaximized(bool),
+    /// The program is closing; the window was here.
+    Leaving(Option<iced::Point>),
+    /// Ctrl+= (1), Ctrl+- (-1), Ctrl+0 (0): the zoom.
+    Zoom(i32),
+    /// The modifier keys held changed.
+    Modifiers(iced::keyboard::Modifiers),
     /// 撤销: take back the last change of the report (Ctrl+Z).
     Undo,
     /// 重做: do again what was taken back (Ctrl+Y, Ctrl+Shift+Z).

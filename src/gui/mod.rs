@@ -13,10 +13,12 @@ pub mod sentence;
 pub mod session;
 pub mod state;
 pub mod style;
+pub mod window;
 
 pub use message::Message;
 pub use state::App;
 
+use nianbao_core::store::prefs::{MIN_WINDOW, Prefs};
 use std::path::PathBuf;
 
 /// The bundled UI font (a subset of Noto Sans CJK SC under a family name of its own, see
@@ -43,33 +45,44 @@ pub fn settings() -> iced::Settings {
     }
 }
 
-/// Opens the window, with the draft named on the command line if any.
+/// Opens the window, with the draft named on the command line if any, where and as large as
+/// it was left (a small file read before the window exists).
 pub fn run(draft: Option<PathBuf>) -> iced::Result {
-    program(draft).run()
+    let prefs = nianbao_core::store::userdata::UserData::from_env()
+        .map(|u| Prefs::load(&u.prefs_path()))
+        .unwrap_or_default();
+    program(draft, prefs).run()
 }
 
 /// The program the window runs (tests drive it in iced_test's emulator, with presets).
 pub fn program(
     draft: Option<PathBuf>,
+    prefs: Prefs,
 ) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = iced::Theme>> {
     iced::application(move || App::boot(draft.clone()), App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
         .settings(settings())
         .theme(|_: &App| iced::Theme::Light)
-        .window(iced::window::Settings {
-            // Fits whatever screen the office PC has (a 1366×768 laptop hides the foot of a
-            // 1280×800 window, where the notices are, under the taskbar). Where a desktop does
-            // not maximize, the size still fits that laptop with its taskbar and title bar.
-            size: iced::Size::new(1280.0, 660.0),
-            maximized: true,
-            min_size: Some(iced::Size::new(900.0, 600.0)),
-            exit_on_close_request: false,
-            platform_specific: platform_specific(),
-            // A window without its icon still works: never fail over it.
-            icon: iced::window::icon::from_rgba(WINDOW_ICON_RGBA.to_vec(), 64, 64).ok(),
-            ..iced::window::Settings::default()
-        })
+        .scale_factor(App::scale_factor)
+        .window(window::settings_from(&prefs, default_window()))
+}
+
+/// The window when nothing is remembered.
+fn default_window() -> iced::window::Settings {
+    iced::window::Settings {
+        // Fits whatever screen the office PC has (a 1366×768 laptop hides the foot of a
+        // 1280×800 window, where the notices are, under the taskbar). Where a desktop does
+        // not maximize, the size still fits that laptop with its taskbar and title bar.
+        size: iced::Size::new(1280.0, 660.0),
+        maximized: true,
+        min_size: Some(iced::Size::new(MIN_WINDOW.0, MIN_WINDOW.1)),
+        exit_on_close_request: false,
+        platform_specific: platform_specific(),
+        // A window without its icon still works: never fail over it.
+        icon: iced::window::icon::from_rgba(WINDOW_ICON_RGBA.to_vec(), 64, 64).ok(),
+        ..iced::window::Settings::default()
+    }
 }
 
 /// On Linux desktops the application id names the window's class, so the taskbar groups it

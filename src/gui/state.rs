@@ -5,6 +5,8 @@
 use super::dialog::{PathPrompt, Pending};
 use super::message::Page;
 use super::session::Session;
+use super::window::Tracked;
+use nianbao_core::store::prefs::Prefs;
 use nianbao_core::store::userdata::{Recoverable, UserData};
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -46,6 +48,12 @@ pub struct App {
     /// The autosave file of the session that did not end cleanly, restored into the working
     /// report: removed once this session's own autosave holds the same work.
     pub(super) restored_from: Option<PathBuf>,
+    /// The zoom the app is drawn at (1.0 = 100 %), remembered between sessions.
+    pub zoom: f32,
+    /// The window's place, followed to be remembered.
+    pub(super) window: Tracked,
+    /// The modifier keys held: Ctrl+wheel zooms.
+    pub(super) modifiers: iced::keyboard::Modifiers,
 }
 
 impl App {
@@ -71,6 +79,10 @@ impl App {
             ),
             None => (None, None),
         };
+        let prefs = userdata
+            .as_ref()
+            .map(|u| Prefs::load(&u.prefs_path()))
+            .unwrap_or_default();
         App {
             session: None,
             new_form: NewForm::default(),
@@ -84,6 +96,9 @@ impl App {
             autosave_scheduled: false,
             autosaved_at: None,
             restored_from: None,
+            zoom: prefs.zoom(),
+            window: Tracked::from_prefs(&prefs),
+            modifiers: iced::keyboard::Modifiers::default(),
         }
     }
 

@@ -35,6 +35,7 @@ const SESSION_STEM: &str = "session";
 /// How many sessions may run at once; a further one shares the last.
 const SESSIONS: usize = 8;
 const RECENT_FILE: &str = "recent.txt";
+const PREFS_FILE: &str = "prefs.ron";
 /// Autosaves moved aside for the user to decide on: `recovered-<secs>-<pid>-<n>.ron`.
 const RECOVERED_PREFIX: &str = "recovered-";
 /// Where locking is impossible: an autosave not written for this long is taken for left
@@ -172,6 +173,11 @@ impl UserData {
     /// works. Show it once, beside the form. (No data folder at all: [`NO_DATA_DIR`].)
     pub fn autosave_problem(&self) -> Option<String> {
         self.claim_session().problem.clone()
+    }
+
+    /// Where the window's place and the zoom are remembered ([`super::prefs::Prefs`]).
+    pub fn prefs_path(&self) -> PathBuf {
+        self.dir.join(PREFS_FILE)
     }
 
     fn recent_path(&self) -> PathBuf {
