@@ -1209,7 +1209,7 @@ fn ctrl_wheel(event: Event, _status: event::Status, _window: window::Id) -> Opti
     let y = match delta {
         iced::mouse::ScrollDelta::Lines { y, .. } | iced::mouse::ScrollDelta::Pixels { y, .. } => y,
     };
-    (y != 0.0).then(|| Message::Zoom(if y > 0.0 { 1 } else { -1 }))
+    (y != 0.0).then_some(Message::Zoom(if y > 0.0 { 1 } else { -1 }))
 }
 
 /// The mouse going up after a click: the focus may have moved.
