@@ -991,3 +991,54 @@ fn the_window_place_and_zoom_are_remembered() {
     assert_eq!(app.prefs().window.map(|w| w.width), Some(1100.0));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The mouse wheel over a text box that shows all its text scrolls the page, not the box (iced's
+/// editor took every wheel event over it, so a page of text boxes could hardly be scrolled);
+/// a box grown to its full height with more text than it shows still scrolls its own text.
+/// Tried in the real window under Xvfb too (xdotool wheel over 一（一）: the page moved).
+#[test]
+fn the_wheel_over_a_text_box_scrolls_the_page() {
+    use iced::mouse::{Event as Mouse, ScrollDelta};
+    use nianbao::gui::components::prose_id;
+    const SIZE: (f32, f32) = (1280.0, 800.0);
+    // Over the top of the box, which is on the screen.
+    let wheel = |app: &App, field: Prose| -> Vec<Message> {
+        let (x, _) = centre_of(app, SIZE, prose_id(field));
+        let mut ui = iced_test::Simulator::with_size(nianbao::gui::settings(), SIZE, app.view());
+        let top = ui
+            .find(iced_test::selector::id(prose_id(field)))
+            .expect("the box is on the page")
+            .bounds()
+            .y;
+        drop(ui);
+        let at = (x, top + 40.0);
+        let mut ui = iced_test::Simulator::with_size(nianbao::gui::settings(), SIZE, app.view());
+        ui.point_at(at);
+        let _ = ui.simulate([iced::Event::Mouse(Mouse::WheelScrolled {
+            delta: ScrollDelta::Lines { x: 0.0, y: -3.0 },
+        })]);
+        ui.into_messages().collect()
+    };
+    let scrolls_the_box = |messages: &[Message]| {
+        messages.iter().any(|m| {
+            matches!(
+                m,
+                Message::ProseEdited(_, text_editor::Action::Scroll { .. })
+            )
+        })
+    };
+    let mut app = App::new(None);
+    let _ = app.update(Message::OpenExample);
+    let _ = app.update(Message::Show(Page::Section(SectionKey::Overview)));
+    let field = Prose::OverviewIntro;
+    assert!(!scrolls_the_box(&wheel(&app, field)));
+    // Sixty lines: more than the box's full height shows.
+    let long: Vec<String> = (1..=60).map(|i| format!("第{i}行。")).collect();
+    let _ = app.update(Message::ProseEdited(
+        field,
+        text_editor::Action::Edit(text_editor::Edit::Paste(std::sync::Arc::new(
+            long.join("\n"),
+        ))),
+    ));
+    assert!(scrolls_the_box(&wheel(&app, field)));
+}

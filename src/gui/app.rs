@@ -853,10 +853,22 @@ impl App {
             return Task::none();
         };
         doc.edit_prose(field, action);
-        if is_edit {
-            self.after_edit()
+        // Typing on the last line of a box that grows with its text: its foot, where the
+        // caret is, stays on the screen.
+        let at_foot = doc
+            .editor(field)
+            .is_some_and(|c| c.cursor().position.line + 1 >= c.line_count());
+        let follow = if at_foot {
+            // After the next layout, which sees the box grown by what was typed.
+            Task::perform(files::sleep(Duration::from_millis(20)), |()| ())
+                .then(move |()| locate::keep_foot_in_view(PAGE_SCROLL, components::prose_id(field)))
         } else {
             Task::none()
+        };
+        if is_edit {
+            self.after_edit().chain(follow)
+        } else {
+            follow
         }
     }
 

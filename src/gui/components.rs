@@ -3,8 +3,9 @@
 use super::message::{Direction, Message};
 use super::session::{Session, entered_cells};
 use super::style::{self, CellLook};
+use super::wheel::pass_wheel;
 use iced::widget::{button, column, container, row, text, text_editor, text_input};
-use iced::{Fill, alignment};
+use iced::{Fill, Shrink, alignment};
 use nianbao_core::model::{Cell, Place, Prose, Total, paragraphs};
 use nianbao_core::template::SectionKey;
 
@@ -118,8 +119,13 @@ pub fn header_cell<'a>(label: impl text::IntoFragment<'a>, width: f32, height: f
     .into()
 }
 
-/// Height of the editor in a prose block.
+/// Height of the editor in a prose block, empty or short.
 pub const EDITOR_H: f32 = 170.0;
+/// The most an editor grows to with its text: about 20 lines, which leaves its title and the
+/// next field in view on a 768-pixel screen.
+pub const EDITOR_MAX_H: f32 = 460.0;
+/// Room between an editor's frame and its text.
+const EDITOR_PADDING: f32 = 8.0;
 
 /// A titled multi-line text with what belongs there and a character count.
 pub fn prose_block<'a>(
@@ -158,10 +164,16 @@ pub fn prose_block<'a>(
         .on_action(move |a| Message::ProseEdited(field, a))
         .placeholder("在此输入……")
         .size(15)
-        .padding(8)
+        .padding(EDITOR_PADDING)
         // A long web address has no spaces: break it anywhere rather than run out of the box.
         .wrapping(iced::widget::text::Wrapping::WordOrGlyph)
-        .height(height);
+        // Grows with the text, so that the page scrolls over it; beyond EDITOR_MAX_H it scrolls
+        // its own text.
+        .height(Shrink)
+        .min_height(height)
+        .max_height(EDITOR_MAX_H);
+    // The box's full height counts its padding too.
+    let editor = pass_wheel(editor, EDITOR_MAX_H + 2.0 * EDITOR_PADDING);
     container(
         column![
             title,

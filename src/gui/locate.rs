@@ -14,13 +14,24 @@ pub const CONTEXT_ABOVE: f32 = 90.0;
 /// How much stays in view under a field brought up from below the fold.
 pub const CONTEXT_BELOW: f32 = 60.0;
 
+/// How far [`Locate`] scrolls.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The target at the top, with what stands above it (a jump to a finding).
+    ToTop,
+    /// Only as far as needed for the whole target to be in view (moving through a table).
+    IfHidden,
+    /// Only as far as needed for the target's foot to be in view (typing at the end of a
+    /// growing text box), never up.
+    Foot,
+}
+
 /// Finds where the widget `target` sits inside the scrollable `scroll`.
 struct Locate {
     scroll: Id,
     target: Id,
-    /// Scroll only when the target is not fully in view (moving through a table), rather than
-    /// always bringing it to the top (a jump to a finding).
-    only_if_hidden: bool,
+    /// How far to scroll.
+    mode: Mode,
     /// The scrollable's content top, viewport height and current offset, once met.
     viewport: Option<(f32, f32, f32)>,
     /// The target's bounds, once met.
@@ -71,16 +82,18 @@ impl Operation<f32> for Locate {
         };
         // Content bounds are laid out unscrolled: the difference is the offset in the content.
         let (start, end) = (b.y - top, b.y - top + b.height);
-        if self.only_if_hidden {
-            if start >= offset && end <= offset + height {
-                return Outcome::None;
-            }
-            if end > offset + height {
-                // Below the fold: bring it up just far enough, with a little room under it.
-                return Outcome::Some((end + CONTEXT_BELOW - height).max(0.0));
-            }
+        let below = end > offset + height;
+        // Below the fold: bring it up just far enough, with a little room under it.
+        let up_to_foot = Outcome::Some((end + CONTEXT_BELOW - height).max(0.0));
+        match self.mode {
+            Mode::ToTop => Outcome::Some((start - CONTEXT_ABOVE).max(0.0)),
+            Mode::IfHidden if start >= offset && !below => Outcome::None,
+            Mode::IfHidden if below => up_to_foot,
+            Mode::IfHidden => Outcome::Some((start - CONTEXT_ABOVE).max(0.0)),
+            // Typing goes on: the room under the foot is kept too.
+            Mode::Foot if end + CONTEXT_BELOW > offset + height => up_to_foot,
+            Mode::Foot => Outcome::None,
         }
-        Outcome::Some((start - CONTEXT_ABOVE).max(0.0))
     }
 }
 
@@ -91,19 +104,27 @@ pub fn bring_into_view<T: Send + 'static>(
     target: impl Into<Id>,
     focus: bool,
 ) -> Task<T> {
-    locate(scroll.into(), target.into(), focus, false)
+    locate(scroll.into(), target.into(), focus, Mode::ToTop)
 }
 
 /// Scrolls `scroll` only as far as needed for the widget `target` to be wholly in view.
 pub fn keep_in_view<T: Send + 'static>(scroll: impl Into<Id>, target: impl Into<Id>) -> Task<T> {
-    locate(scroll.into(), target.into(), false, true)
+    locate(scroll.into(), target.into(), false, Mode::IfHidden)
 }
 
-fn locate<T: Send + 'static>(scroll: Id, target: Id, focus: bool, only_if_hidden: bool) -> Task<T> {
+/// Scrolls `scroll` down only as far as needed for the foot of `target` to be in view.
+pub fn keep_foot_in_view<T: Send + 'static>(
+    scroll: impl Into<Id>,
+    target: impl Into<Id>,
+) -> Task<T> {
+    locate(scroll.into(), target.into(), false, Mode::Foot)
+}
+
+fn locate<T: Send + 'static>(scroll: Id, target: Id, focus: bool, mode: Mode) -> Task<T> {
     let locate = Locate {
         scroll: scroll.clone(),
         target: target.clone(),
-        only_if_hidden,
+        mode,
         viewport: None,
         found: None,
     };

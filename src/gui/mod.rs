@@ -13,6 +13,7 @@ pub mod sentence;
 pub mod session;
 pub mod state;
 pub mod style;
+pub mod wheel;
 pub mod window;
 
 pub use message::Message;
