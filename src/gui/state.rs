@@ -5,8 +5,7 @@
 use super::dialog::{PathPrompt, Pending};
 use super::message::Page;
 use super::session::Session;
-use super::window::Tracked;
-use nianbao_core::store::prefs::Prefs;
+use nianbao_core::store::prefs::{Prefs, WindowPlace};
 use nianbao_core::store::userdata::{Recoverable, UserData};
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -24,6 +23,31 @@ pub struct NewForm {
     pub agency: String,
     pub year: String,
     pub error: Option<String>,
+}
+
+/// The window as it was last seen.
+#[derive(Debug, Clone, Default)]
+pub struct Tracked {
+    pub(super) id: Option<iced::window::Id>,
+    /// The place to remember: size and position when last not maximized.
+    pub(super) place: Option<WindowPlace>,
+    pub(super) maximized: bool,
+    /// The last size reported, in the desktop's units, until it is known whether the window
+    /// was maximized at that size.
+    pub(super) size: Option<iced::Size>,
+    /// Whether the restored position was checked against the screen.
+    pub(super) placed: bool,
+}
+
+impl Tracked {
+    /// What the preferences say, before the window exists.
+    pub fn from_prefs(prefs: &Prefs) -> Tracked {
+        Tracked {
+            place: prefs.window,
+            maximized: prefs.window.is_none_or(|w| w.maximized),
+            ..Tracked::default()
+        }
+    }
 }
 
 /// The whole app.

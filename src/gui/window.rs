@@ -11,31 +11,6 @@ use super::state::{App, Notice};
 use iced::{Point, Size, Task, window};
 use nianbao_core::store::prefs::{Prefs, WindowPlace, zoom_step};
 
-/// The window as it was last seen.
-#[derive(Debug, Clone, Default)]
-pub struct Tracked {
-    pub(super) id: Option<window::Id>,
-    /// The place to remember: size and position when last not maximized.
-    pub(super) place: Option<WindowPlace>,
-    pub(super) maximized: bool,
-    /// The last size reported, in the desktop's units, until it is known whether the window
-    /// was maximized at that size.
-    pub(super) size: Option<Size>,
-    /// Whether the restored position was checked against the screen.
-    pub(super) placed: bool,
-}
-
-impl Tracked {
-    /// What the preferences say, before the window exists.
-    pub fn from_prefs(prefs: &Prefs) -> Tracked {
-        Tracked {
-            place: prefs.window,
-            maximized: prefs.window.is_none_or(|w| w.maximized),
-            ..Tracked::default()
-        }
-    }
-}
-
 /// The window settings at start: the remembered size and place, or maximized.
 pub fn settings_from(prefs: &Prefs, default: window::Settings) -> window::Settings {
     let Some(place) = prefs.window else {

@@ -207,6 +207,7 @@ fn copy_findings(report: &Report, last: &Report) -> Vec<Finding> {
             rule: Rule::XCopy,
             severity: Severity::Warning,
             place: Place::Prose(field),
+            span: None,
             message: format!(
                 "{what}。年报内容与往年雷同是评估和通报中点名的问题，请结合本年度工作重新撰写。"
             ),

@@ -3,7 +3,7 @@
 //! written wrongly or takes the level of the report's own headings, and section 一 longer than
 //! the cap the person set.
 
-use super::{Findings, Rule};
+use super::{Findings, Rule, Span};
 use crate::model::{Place, Prose, Report};
 use crate::template::SectionKey;
 use crate::text::claims::{chinese_value, is_chinese_numeral};
@@ -53,13 +53,14 @@ pub(super) fn check(r: &Report, f: &mut Findings) {
                 _ => prev.is_some_and(|c| is_cjk(*c)) && next.is_some_and(|c| is_cjk(*c)),
             };
             if chinese {
-                half.push((*c, *full));
+                half.push((*c, *full, i));
             }
         }
-        if let Some((h, full)) = half.first() {
-            f.warn(
+        if let Some((h, full, at)) = half.first() {
+            f.warn_at(
                 Rule::TxtLint,
                 place,
+                Span::of(*at, 1),
                 format!(
                     "中文句子中有 {} 处半角标点（如“{h}”），应使用全角标点（如“{full}”）。",
                     half.len()
@@ -67,15 +68,17 @@ pub(super) fn check(r: &Report, f: &mut Findings) {
             );
         }
         // Doubled characters.
-        let doubled: Vec<String> = chars
+        let doubled: Vec<(usize, String)> = chars
             .windows(2)
-            .filter(|w| w[0] == w[1] && DOUBLED_SUSPECTS.contains(w[0]))
-            .map(|w| w.iter().collect())
+            .enumerate()
+            .filter(|(_, w)| w[0] == w[1] && DOUBLED_SUSPECTS.contains(w[0]))
+            .map(|(i, w)| (i, w.iter().collect()))
             .collect();
-        if let Some(first) = doubled.first() {
-            f.warn(
+        if let Some((at, first)) = doubled.first() {
+            f.warn_at(
                 Rule::TxtLint,
                 place,
+                Span::of(*at, 2),
                 format!(
                     "有 {} 处字词或标点重复（如“{first}”），请检查是否多打了字。",
                     doubled.len()
@@ -85,9 +88,11 @@ pub(super) fn check(r: &Report, f: &mut Findings) {
         // Brackets of both widths.
         let has = |c: char| chars.contains(&c);
         if (has('(') || has(')')) && (has('（') || has('）')) {
-            f.warn(
+            let at = chars.iter().position(|c| *c == '(' || *c == ')').unwrap_or(0);
+            f.warn_at(
                 Rule::TxtLint,
                 place,
+                Span::of(at, 1),
                 "括号全角“（）”与半角“()”混用，请统一使用全角括号。".into(),
             );
         }
@@ -214,8 +219,9 @@ fn first_free_level(field: Prose) -> Option<Level> {
     }
 }
 
-/// Enumerations inside sentences: "一是……二是……三是……", each starting a clause.
-fn inline_enumeration(text: &str) -> Vec<(u64, String)> {
+/// Enumerations inside sentences: "一是……二是……三是……", each starting a clause: the number,
+/// the words and where they stand.
+fn inline_enumeration(text: &str) -> Vec<(u64, String, usize)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -231,7 +237,7 @@ fn inline_enumeration(text: &str) -> Vec<(u64, String)> {
             && chars.get(i + len) == Some(&'是')
             && let Some(n) = chinese_value(&chars[i..i + len])
         {
-            out.push((n, chars[i..=i + len].iter().collect()));
+            out.push((n, chars[i..=i + len].iter().collect(), i));
         }
         i += len.max(1);
     }
@@ -241,62 +247,70 @@ fn inline_enumeration(text: &str) -> Vec<(u64, String)> {
 /// Numbering that skips or repeats ("（二）" then "（四）"), is written wrongly ("1、", "（一）、"),
 /// or takes the level of the report's own headings: one warning per field, with the first few.
 fn check_numbering(field: Prose, text: &str, f: &mut Findings) {
-    let mut problems: Vec<String> = Vec::new();
+    // What is wrong, and where (the marker, in characters).
+    let mut problems: Vec<(String, Span)> = Vec::new();
     let mut last: [Option<(u64, String)>; 4] = Default::default();
     let mut clash = None;
-    for line in text.lines() {
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let at = line_start + line.chars().take_while(|c| c.is_whitespace()).count();
+        line_start += line.chars().count() + 1;
         let Some(m) = marker(line) else { continue };
+        let span = Span::of(at, m.written.chars().count());
         let level = m.level as usize;
         // A new list may start again at 1.
         if let Some((n, written)) = &last[level]
             && m.n != n + 1
             && m.n != 1
         {
-            problems.push(format!("“{written}”之后是“{}”", m.written));
+            problems.push((format!("“{written}”之后是“{}”", m.written), span));
         }
         last[level] = Some((m.n, m.written.clone()));
         for deeper in &mut last[level + 1..] {
             *deeper = None;
         }
         if let Some(right) = &m.should_be {
-            problems.push(format!("“{}”应写作“{right}”", m.written));
+            problems.push((format!("“{}”应写作“{right}”", m.written), span));
         }
         if first_free_level(field).is_some_and(|free| m.level < free) && clash.is_none() {
-            clash = Some(m.written.clone());
+            clash = Some((m.written.clone(), span));
         }
     }
     let mut previous: Option<(u64, String)> = None;
-    for (n, written) in inline_enumeration(text) {
+    for (n, written, at) in inline_enumeration(text) {
+        let span = Span::of(at, written.chars().count());
         match &previous {
             Some((p, before)) if n != p + 1 && n != 1 => {
-                problems.push(format!("“{before}”之后是“{written}”"));
+                problems.push((format!("“{before}”之后是“{written}”"), span));
             }
-            None if n != 1 => problems.push(format!("“{written}”前面没有“一是”")),
+            None if n != 1 => problems.push((format!("“{written}”前面没有“一是”"), span)),
             _ => {}
         }
         previous = Some((n, written));
     }
     let place = Place::Prose(field);
-    if let Some(written) = clash {
+    if let Some((written, span)) = clash {
         let free = match first_free_level(field) {
             Some(Level::Two) => "“（一）”“1.”",
             _ => "“1.”“（1）”",
         };
-        f.warn(
+        f.warn_at(
             Rule::TxtLint,
             place,
+            span,
             format!("段落以“{written}”开头，与报告本身的标题同级，读者会误以为是新的标题；这里的层次请用{free}。"),
         );
     }
-    if let Some(first) = problems.first() {
+    if let Some((first, span)) = problems.first() {
         let more = if problems.len() > 1 {
             format!("等 {} 处", problems.len())
         } else {
             String::new()
         };
-        f.warn(
+        f.warn_at(
             Rule::TxtLint,
             place,
+            *span,
             format!(
                 "序号有误：{first}{more}。请检查编号是否连续、写法是否规范（一、（一）1.（1））。"
             ),
@@ -332,7 +346,7 @@ mod tests {
         let found: Vec<u64> =
             inline_enumeration("一是加强领导；二是完善制度，三是强化培训。统一是关键")
                 .into_iter()
-                .map(|(n, _)| n)
+                .map(|(n, _, _)| n)
                 .collect();
         assert_eq!(found, [1, 2, 3]);
     }

@@ -140,6 +140,24 @@ impl Serialize for Rule {
     }
 }
 
+/// Where in a text the words a finding concerns stand: character offsets from the start of
+/// the field's text, `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// The span of `len` characters from `start`.
+    pub fn of(start: usize, len: usize) -> Span {
+        Span {
+            start,
+            end: start + len,
+        }
+    }
+}
+
 /// One thing the checks found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -148,6 +166,9 @@ pub struct Finding {
     pub place: Place,
     /// Plain Chinese, naming the numbers.
     pub message: String,
+    /// For a finding in a text: the words it concerns, which the app marks after a jump.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
 }
 
 impl fmt::Display for Finding {
@@ -174,6 +195,7 @@ impl Findings {
             severity,
             place,
             message,
+            span: None,
         });
     }
     fn error(&mut self, rule: Rule, place: Place, message: String) {
@@ -181,6 +203,13 @@ impl Findings {
     }
     fn warn(&mut self, rule: Rule, place: Place, message: String) {
         self.push(rule, Severity::Warning, place, message);
+    }
+    /// A warning about some words of a text.
+    fn warn_at(&mut self, rule: Rule, place: Place, span: Span, message: String) {
+        self.warn(rule, place, message);
+        if let Some(last) = self.0.last_mut() {
+            last.span = Some(span);
+        }
     }
 }
 

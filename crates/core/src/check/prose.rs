@@ -6,7 +6,7 @@
 //! its cells are not filled yet or the wording names no cell. The words the reader knows are in
 //! `text::phrases`.
 
-use super::{Findings, Rule};
+use super::{Findings, Rule, Span};
 use crate::model::{Place, Prose, Report, Total};
 use crate::template::{FEE_HEADER, FEE_LABEL, T4_LITIGATION, T4_REVIEW};
 use crate::template::{
@@ -661,9 +661,10 @@ fn judge_growth(
             }
             _ => String::new(),
         };
-        f.warn(
+        f.warn_at(
             now.rule,
             place,
+            Span::of(g.at, g.written.chars().count()),
             format!(
                 "正文“{}”与上年报告不一致：{}本年为 {this} 件，上年为 {then} 件，{change}{share}。",
                 g.written,
@@ -702,6 +703,10 @@ fn judge(
         };
     };
     let written = format!("{}{}{}", claim.context, claim.written, claim.unit);
+    let span = Span {
+        start: claim.from,
+        end: claim.at + claim.written.chars().count() + 1,
+    };
     if !agrees {
         let message = if reading.ask_which {
             format!(
@@ -716,7 +721,7 @@ fn judge(
         } else {
             format!("正文“{written}”与表格不一致：{}。", table_says(reading))
         };
-        f.warn(reading.rule, place, message);
+        f.warn_at(reading.rule, place, span, message);
     }
     if let (Some((stated, decimals)), true) = (claim.percent, reading.is_outcome)
         && handled.complete
@@ -725,9 +730,10 @@ fn judge(
         let exact = claim.count as f64 * 100.0 / handled.value as f64;
         let unit = 10f64.powi(-(decimals as i32));
         if (stated - exact).abs() > unit / 2.0 + 1e-9 {
-            f.warn(
+            f.warn_at(
                 Rule::TxtApps,
                 place,
+                span,
                 format!(
                     "{}{} 件占办理总数 {} 件的 {:.*}%，正文写的是 {}%。",
                     reading.what, claim.count, handled.value, decimals, exact, stated
@@ -762,9 +768,13 @@ fn judge_fee(
         return Some(NumberStatus::Agrees);
     }
     if let Some(f) = f {
-        f.warn(
+        f.warn_at(
             Rule::TxtPub,
             place,
+            Span::of(
+                amount.from,
+                amount.context.chars().count() + amount.written.chars().count(),
+            ),
             format!(
                 "正文“{}{}”与表格不一致：表二“{FEE_LABEL}”{FEE_HEADER}为 {table}。",
                 amount.context, amount.written
@@ -784,17 +794,30 @@ pub fn prose_numbers(r: &Report, last: Option<&Report>) -> ProseAudit {
     audit(r, last, None)
 }
 
+/// The sentences of a text (ended by 。；or a line break) with where each starts, in
+/// characters.
+fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    text.split(['。', '；', '\n']).map(move |s| {
+        let start = at;
+        at += s.chars().count() + 1;
+        (start, s)
+    })
+}
+
 /// "均已办结" or "全部按期办结" while applications are carried into next year.
 fn check_all_settled(r: &Report, text: &str, place: Place, f: &mut Findings) {
     let out = r.table3.cell(T3Row::CARRIED_OUT, T3Col::TOTAL);
     if !out.complete || out.value == 0 {
         return;
     }
-    for sentence in text.split(['。', '；', '\n']) {
+    for (at, sentence) in sentences(text) {
         if let Some(said) = ph::ALL_SETTLED.iter().find(|p| sentence.contains(**p)) {
-            f.warn(
+            let start = at + sentence[..sentence.find(said).unwrap_or(0)].chars().count();
+            f.warn_at(
                 Rule::TxtApps,
                 place,
+                Span::of(start, said.chars().count()),
                 format!(
                     "正文说“{said}”，但表三第四项“{}”为 {} 件。",
                     T3Row::CARRIED_OUT.short(),
@@ -807,16 +830,18 @@ fn check_all_settled(r: &Report, text: &str, place: Place, f: &mut Findings) {
 
 /// "未发生……行政复议和诉讼" while table 四 has cases.
 fn check_denials_of_litigation(r: &Report, text: &str, place: Place, f: &mut Findings) {
-    for sentence in text.split(['。', '；', '\n']) {
+    for (at, sentence) in sentences(text) {
         if !any(sentence, ph::DENIALS) {
             continue;
         }
+        let span = Span::of(at, sentence.chars().count());
         let review = r.table4.cell(T4Group::Review, T4Col::Total);
         let lit = r.table4.litigation_total();
         if sentence.contains("复议") && review.complete && review.value > 0 {
-            f.warn(
+            f.warn_at(
                 Rule::TxtLit,
                 place,
+                span,
                 format!(
                     "正文说未发生{T4_REVIEW}，但表四{T4_REVIEW}总计为 {} 件。",
                     review.value
@@ -824,9 +849,10 @@ fn check_denials_of_litigation(r: &Report, text: &str, place: Place, f: &mut Fin
             );
         }
         if sentence.contains("诉讼") && lit.complete && lit.value > 0 {
-            f.warn(
+            f.warn_at(
                 Rule::TxtLit,
                 place,
+                span,
                 format!(
                     "正文说未发生{T4_LITIGATION}，但表四{T4_LITIGATION}合计为 {} 件。",
                     lit.value

@@ -20,6 +20,8 @@ pub struct Claim {
     pub after: String,
     /// Where the number starts, in characters from the start of the text.
     pub at: usize,
+    /// Where the context starts (the clause as written), in characters.
+    pub from: usize,
     /// A percentage stated right after the count, as written (value and decimals).
     pub percent: Option<(f64, usize)>,
 }
@@ -174,6 +176,7 @@ pub fn claims(text: &str) -> Vec<Claim> {
         // context starts after the previous one.
         let from = clause_start.max(previous_end);
         let context: String = chars[from..start].iter().collect();
+        let leading = context.chars().take_while(|c| c.is_whitespace()).count();
         let after: String = chars[j + 1..]
             .iter()
             .take_while(|c| !CLAUSE_BREAKS.contains(**c))
@@ -186,6 +189,7 @@ pub fn claims(text: &str) -> Vec<Claim> {
             unit,
             after,
             at: start,
+            from: from + leading,
             percent: percent_after(&chars[j + 1..]),
         });
         i = j + 1;
@@ -319,6 +323,9 @@ pub struct Amount {
     pub fen: u128,
     /// The number and unit as written: "0.5万元".
     pub written: String,
+    /// Where the context starts, in characters from the start of the text; the number and
+    /// unit follow it.
+    pub from: usize,
 }
 
 /// Finds every "<number> 元/万元/亿元" in the text with the clause it stands in.
@@ -371,14 +378,13 @@ pub fn amounts(text: &str) -> Vec<Amount> {
         let frac_value: u128 = fraction[..places as usize].parse().unwrap_or(0);
         let fen = whole.saturating_mul(fen_per_unit)
             + frac_value.saturating_mul(fen_per_unit) / 10u128.pow(places);
+        let clause: String = chars[clause_start..start].iter().collect();
+        let leading = clause.chars().take_while(|c| c.is_whitespace()).count();
         out.push(Amount {
-            context: chars[clause_start..start]
-                .iter()
-                .collect::<String>()
-                .trim()
-                .to_string(),
+            context: clause.trim().to_string(),
             fen,
             written: chars[start..end].iter().collect(),
+            from: clause_start + leading,
         });
         i = end;
     }
