@@ -1042,3 +1042,39 @@ fn the_wheel_over_a_text_box_scrolls_the_page() {
     ));
     assert!(scrolls_the_box(&wheel(&app, field)));
 }
+
+/// Choosing a finding about some words of a text goes to the text and selects those words, so
+/// the clerk sees at once what is meant.
+#[test]
+fn a_jump_to_a_finding_marks_its_words() {
+    let mut app = App::new(None);
+    let _ = app.update(Message::OpenExample);
+    let finding = doc(&app)
+        .findings
+        .iter()
+        .find(|f| f.rule == nianbao_core::check::Rule::TxtPub)
+        .cloned()
+        .expect("the example's 发布规范性文件 warning");
+    let (Place::Prose(field), Some(span)) = (finding.place, finding.span) else {
+        panic!("a finding in a text: {finding:?}");
+    };
+    let _ = app.update(Message::JumpToWords(finding.place, span));
+    assert_eq!(app.page(), Page::Section(SectionKey::Overview));
+    let selected = doc(&app).editor(field).and_then(|c| c.selection());
+    assert!(
+        selected
+            .as_deref()
+            .is_some_and(|s| s.ends_with("发布规范性文件5件")),
+        "{selected:?}"
+    );
+    // The list of findings sends exactly that.
+    let _ = app.update(Message::Show(Page::Checks));
+    let mut ui = simulator(&app);
+    let _ = ui.click(finding.message.as_str());
+    let sent: Vec<Message> = ui.into_messages().collect();
+    assert!(
+        sent.iter()
+            .any(|m| matches!(m, Message::JumpToWords(p, s) if *p == finding.place && *s == span)),
+        "{sent:?}"
+    );
+}

@@ -123,6 +123,12 @@ impl App {
             },
             Message::PartStep(step) => self.part_step(step),
             Message::JumpTo(place) => self.jump_to(place),
+            Message::JumpToWords(place, span) => {
+                if let (Place::Prose(field), Some(doc)) = (place, self.session.as_mut()) {
+                    doc.mark(field, span);
+                }
+                self.jump_to(place)
+            }
             Message::Export(m) => self.export(m),
             Message::CloseRequested => self.guard(Pending::Exit),
             Message::Confirmed(choice) => self.confirmed(choice),

@@ -5,7 +5,7 @@ use super::dialog::{ConfirmChoice, DialogOutcome, FileAction};
 use super::files::Opened;
 use super::{export, sentence};
 use iced::widget::text_editor;
-use nianbao_core::check::Finding;
+use nianbao_core::check::{Finding, Span};
 use nianbao_core::model::{AgencyLevel, Cell, LastYearLink, MetaField, Place, Prose};
 use nianbao_core::store::draft::{self, DraftError};
 use nianbao_core::store::userdata::Recoverable;
@@ -146,6 +146,8 @@ pub enum Message {
     FocusPrevious,
     /// Go to the field a finding is about.
     JumpTo(Place),
+    /// Go to a text and select the words a finding concerns.
+    JumpToWords(Place, Span),
     /// The export screen.
     Export(export::Message),
     /// The window's close button was pressed.

@@ -7,7 +7,7 @@ use super::files::LastYear;
 use super::message::{Direction, Page};
 use super::{export, sentence};
 use iced::widget::text_editor;
-use nianbao_core::check::{self, Finding, Severity};
+use nianbao_core::check::{self, Finding, Severity, Span};
 use nianbao_core::model::LastYearLink;
 use nianbao_core::model::{
     Cell, Count, Entry, MetaField, Place, Prose, Report, Wanyuan, parse_count, parse_wanyuan, paste,
@@ -346,6 +346,24 @@ impl Session {
         self.editors.get(&field)
     }
 
+    /// Selects the words a finding concerns (`span`, in characters of the field's text), so
+    /// that they stand out when the jump focuses the box.
+    pub fn mark(&mut self, field: Prose, span: Span) {
+        let Some(content) = self.editors.get_mut(&field) else {
+            return;
+        };
+        let text = content.text();
+        let (Some(start), Some(end)) =
+            (position_of(&text, span.start), position_of(&text, span.end))
+        else {
+            return;
+        };
+        content.move_to(text_editor::Cursor {
+            position: end,
+            selection: Some(start),
+        });
+    }
+
     /// Applies an editor action; edits also change the report.
     pub fn edit_prose(&mut self, field: Prose, action: text_editor::Action) {
         let is_edit = action.is_edit();
@@ -533,5 +551,44 @@ impl Session {
             Page::Section(SectionKey::Other) => r.other_items.iter().any(|t| !t.trim().is_empty()),
             Page::Start | Page::Checks | Page::Compare | Page::Export => true,
         }
+    }
+}
+
+/// The editor position (line, byte column) of the character offset `at` in `text`; the end of
+/// the text for an offset just past it, `None` beyond.
+fn position_of(text: &str, at: usize) -> Option<text_editor::Position> {
+    let mut line = 0;
+    let mut line_start = 0;
+    for (i, (byte, c)) in text.char_indices().enumerate() {
+        if i == at {
+            return Some(text_editor::Position {
+                line,
+                column: byte - line_start,
+            });
+        }
+        if c == '\n' {
+            line += 1;
+            line_start = byte + 1;
+        }
+    }
+    (text.chars().count() == at).then(|| text_editor::Position {
+        line,
+        column: text.len() - line_start,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::position_of;
+    use iced::widget::text_editor::Position;
+
+    #[test]
+    fn character_offsets_become_lines_and_byte_columns() {
+        let p = |line, column| Some(Position { line, column });
+        assert_eq!(position_of("一二\n三四", 0), p(0, 0));
+        assert_eq!(position_of("一二\n三四", 1), p(0, 3));
+        assert_eq!(position_of("一二\n三四", 3), p(1, 0));
+        assert_eq!(position_of("一二\n三四", 5), p(1, 6));
+        assert_eq!(position_of("一二\n三四", 6), None);
     }
 }

@@ -46,6 +46,51 @@ fn the_example_has_no_errors_and_one_percentage_warning() {
     assert_eq!(f.len(), 5, "{f:#?}");
 }
 
+/// A finding in a text names the words it concerns, for the app to mark after a jump.
+#[test]
+fn findings_in_a_text_point_at_their_words() {
+    let r = example();
+    let words = |f: &Finding| -> String {
+        let (Place::Prose(field), Some(span)) = (f.place, f.span) else {
+            return String::new();
+        };
+        r.prose(field)
+            .chars()
+            .skip(span.start)
+            .take(span.end - span.start)
+            .collect()
+    };
+    let f = findings(&r);
+    let publ = only(&f, Rule::TxtPub);
+    assert!(
+        words(publ).ends_with("发布规范性文件5件"),
+        "{:?}",
+        words(publ)
+    );
+    let apps = only(&f, Rule::TxtApps);
+    assert!(words(apps).ends_with("的4件"), "{:?}", words(apps));
+    let lint: Vec<String> = with_rule(&f, Rule::TxtLint)
+        .into_iter()
+        .map(words)
+        .collect();
+    assert_eq!(lint, [":", ",", "的的"]);
+    // The numbers not checked point at their words too.
+    let mut r = example();
+    r.table3.set(T3Row::NEW, T3Col::ALL[0], Entry::Blank);
+    for n in check::prose_numbers(&r, None).unchecked() {
+        let Place::Prose(field) = n.place else {
+            continue;
+        };
+        let said: String = r
+            .prose(field)
+            .chars()
+            .skip(n.span.start)
+            .take(n.span.end - n.span.start)
+            .collect();
+        assert_eq!(said, n.text);
+    }
+}
+
 #[test]
 fn t3_bal_names_exactly_the_column_that_is_off() {
     let mut r = example();

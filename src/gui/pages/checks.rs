@@ -121,7 +121,7 @@ fn numbers_checked(doc: &Session) -> Element<'_> {
                 .size(13)
                 .color(style::MUTED),
             )
-            .on_press(Message::JumpTo(n.place))
+            .on_press(Message::JumpToWords(n.place, n.span))
             .padding([1, 4])
             .style(button::text),
         );
@@ -180,7 +180,10 @@ pub fn finding_row(f: &Finding) -> Element<'_> {
         ]
         .spacing(10),
     )
-    .on_press(Message::JumpTo(f.place))
+    .on_press(match f.span {
+        Some(span) => Message::JumpToWords(f.place, span),
+        None => Message::JumpTo(f.place),
+    })
     .width(Fill)
     .padding([6, 10])
     .style(style::finding_button)

@@ -88,7 +88,10 @@ pub(super) fn check(r: &Report, f: &mut Findings) {
         // Brackets of both widths.
         let has = |c: char| chars.contains(&c);
         if (has('(') || has(')')) && (has('（') || has('）')) {
-            let at = chars.iter().position(|c| *c == '(' || *c == ')').unwrap_or(0);
+            let at = chars
+                .iter()
+                .position(|c| *c == '(' || *c == ')')
+                .unwrap_or(0);
             f.warn_at(
                 Rule::TxtLint,
                 place,

@@ -114,6 +114,8 @@ pub struct ProseNumber {
     pub text: String,
     /// The number stated; for an amount of money, in 元.
     pub count: u64,
+    /// Where the words stand in the text.
+    pub span: Span,
     pub status: NumberStatus,
 }
 
@@ -558,6 +560,7 @@ fn audit(r: &Report, last: Option<&Report>, mut f: Option<&mut Findings>) -> Pro
                 place,
                 text: format!("{}{}{}", claim.context, claim.written, claim.unit),
                 count: claim.count,
+                span: claim_span(&claim),
                 status,
             });
         }
@@ -569,6 +572,7 @@ fn audit(r: &Report, last: Option<&Report>, mut f: Option<&mut Findings>) -> Pro
             out.numbers.push(ProseNumber {
                 place,
                 text: g.written.clone(),
+                span: Span::of(g.at, g.written.chars().count()),
                 count: match g.change {
                     Change::By(n) => n.unsigned_abs(),
                     Change::Percent(p, _) => p.abs().round() as u64,
@@ -583,6 +587,7 @@ fn audit(r: &Report, last: Option<&Report>, mut f: Option<&mut Findings>) -> Pro
                     place,
                     text: format!("{}{}", amount.context, amount.written),
                     count: u64::try_from(amount.fen / 100).unwrap_or(u64::MAX),
+                    span: amount_span(&amount),
                     status,
                 });
             }
@@ -703,10 +708,7 @@ fn judge(
         };
     };
     let written = format!("{}{}{}", claim.context, claim.written, claim.unit);
-    let span = Span {
-        start: claim.from,
-        end: claim.at + claim.written.chars().count() + 1,
-    };
+    let span = claim_span(claim);
     if !agrees {
         let message = if reading.ask_which {
             format!(
@@ -748,6 +750,22 @@ fn judge(
     }
 }
 
+/// The words of a claim: its clause up to the unit.
+fn claim_span(claim: &Claim) -> Span {
+    Span {
+        start: claim.from,
+        end: claim.at + claim.written.chars().count() + 1,
+    }
+}
+
+/// The words of an amount: its clause up to the unit.
+fn amount_span(amount: &Amount) -> Span {
+    Span::of(
+        amount.from,
+        amount.context.chars().count() + amount.written.chars().count(),
+    )
+}
+
 /// An amount of 行政事业性收费 stated in prose against table 二's amount; `None` when the clause
 /// is not about that fee (信息处理费 belongs to section 六 and no table).
 fn judge_fee(
@@ -771,10 +789,7 @@ fn judge_fee(
         f.warn_at(
             Rule::TxtPub,
             place,
-            Span::of(
-                amount.from,
-                amount.context.chars().count() + amount.written.chars().count(),
-            ),
+            amount_span(amount),
             format!(
                 "正文“{}{}”与表格不一致：表二“{FEE_LABEL}”{FEE_HEADER}为 {table}。",
                 amount.context, amount.written
