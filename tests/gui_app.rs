@@ -1078,3 +1078,61 @@ fn a_jump_to_a_finding_marks_its_words() {
         "{sent:?}"
     );
 }
+
+/// Table 三 keeps its bearings (冻结窗格): the grid scrolls under a header row and beside a
+/// label column that stay put, and they follow it — down for the labels, across for the
+/// header — whether it is scrolled by the wheel or by moving through the cells. Seen in the
+/// real window at 1024 wide: Tab to 其他 scrolled the grid across and the header with it.
+#[test]
+fn table_three_scrolls_under_frozen_panes() -> Result<(), Error> {
+    use iced::mouse::{Event as Mouse, ScrollDelta};
+    use iced::widget::operation::AbsoluteOffset;
+    const SIZE: (f32, f32) = (1024.0, 700.0);
+    let mut app = App::new(None);
+    let _ = app.update(Message::OpenExample);
+    let _ = app.update(Message::Show(Page::Section(SectionKey::Applications)));
+    let cell = cell_id(Cell::T3(T3Row::NEW, T3Col::ALL[0]));
+    let mut ui = iced_test::Simulator::with_size(nianbao::gui::settings(), SIZE, app.view());
+    let head = ui.find("申请人情况")?.bounds();
+    let label = ui.find(T3Row::NEW.def().label)?.bounds();
+    let at = ui.find(selector::id(cell.clone()))?.bounds();
+    ui.point_at((at.x + 5.0, at.y + 5.0));
+    let _ = ui.simulate([iced::Event::Mouse(Mouse::WheelScrolled {
+        delta: ScrollDelta::Lines { x: 0.0, y: -3.0 },
+    })]);
+    // The header row and the label column are panes of their own beside the grid, which
+    // scrolls under them.
+    use nianbao::gui::locate::{FROZEN_HEAD, FROZEN_LABELS};
+    let pane_head = ui.find(selector::id(FROZEN_HEAD))?.bounds();
+    let pane_labels = ui.find(selector::id(FROZEN_LABELS))?.bounds();
+    let grid = ui
+        .find(selector::id(nianbao::gui::pages::PAGE_SCROLL))?
+        .bounds();
+    assert!(pane_head.contains(head.center()) && pane_head.y + pane_head.height <= grid.y);
+    assert!(pane_labels.contains(label.center()) && pane_labels.x + pane_labels.width <= grid.x);
+    assert!(grid.contains(at.center()));
+    let sent: Vec<Message> = ui.into_messages().collect();
+    // The grid reports where it went; the panes are told to follow.
+    let Some(Message::FrozenScrolled(offset)) = sent
+        .iter()
+        .find(|m| matches!(m, Message::FrozenScrolled(_)))
+        .cloned()
+    else {
+        panic!("the grid scrolled: {sent:?}");
+    };
+    assert!(offset.y > 0.0, "{offset:?}");
+    let _ = app.update(Message::FrozenScrolled(offset));
+    assert_eq!(doc(&app).grid_offset, offset);
+    // A wheel over the label column moves the grid to it, and nothing when it is there.
+    let y = offset.y + 40.0;
+    let task = app.update(Message::FrozenLabelsScrolled(y));
+    assert_eq!(doc(&app).grid_offset, AbsoluteOffset { x: offset.x, y });
+    assert!(iced_runtime::task::into_stream(task).is_some());
+    let task = app.update(Message::FrozenLabelsScrolled(y));
+    assert!(iced_runtime::task::into_stream(task).is_none());
+    // Another page and back: the grid starts at the top again.
+    let _ = app.update(Message::Show(Page::Section(SectionKey::Review)));
+    let _ = app.update(Message::Show(Page::Section(SectionKey::Applications)));
+    assert_eq!(doc(&app).grid_offset, AbsoluteOffset { x: 0.0, y: 0.0 });
+    Ok(())
+}

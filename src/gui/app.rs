@@ -210,6 +210,14 @@ impl App {
             Message::WindowEvent(id, event) => self.window_event(id, event),
             Message::WindowMaximized(maximized) => self.window_maximized(maximized),
             Message::Zoom(direction) => self.zoom_by(direction),
+            Message::FrozenScrolled(offset) => {
+                if let Some(doc) = self.session.as_mut() {
+                    doc.grid_offset = offset;
+                }
+                locate::follow_frozen(offset)
+            }
+            Message::FrozenHeadScrolled(x) => self.pane_scrolled(Some(x), None),
+            Message::FrozenLabelsScrolled(y) => self.pane_scrolled(None, Some(y)),
             Message::Leaving(position) => self.leave(position),
             Message::Modifiers(modifiers) => {
                 self.modifiers = modifiers;
@@ -278,7 +286,9 @@ impl App {
             let draft = doc.path.clone();
             doc.export.suggest_path(&doc.report, draft.as_deref());
         }
-        operation::scroll_to(PAGE_SCROLL, operation::AbsoluteOffset { x: 0.0, y: 0.0 })
+        let top = operation::AbsoluteOffset { x: 0.0, y: 0.0 };
+        doc.grid_offset = top;
+        operation::scroll_to(PAGE_SCROLL, top).chain(locate::follow_frozen(top))
     }
 
     fn jump_to(&mut self, place: Place) -> Task<Message> {
@@ -939,6 +949,24 @@ impl App {
         operation::focus(id.clone())
             .chain(operation::select_all(id.clone()))
             .chain(locate::keep_in_view(PAGE_SCROLL, id))
+    }
+
+    /// A frozen pane of table 三 scrolled by itself (a wheel over it): the grid and the other
+    /// pane go with it.
+    fn pane_scrolled(&mut self, x: Option<f32>, y: Option<f32>) -> Task<Message> {
+        let Some(doc) = self.session.as_mut() else {
+            return Task::none();
+        };
+        let before = doc.grid_offset;
+        let offset = operation::AbsoluteOffset {
+            x: x.unwrap_or(before.x),
+            y: y.unwrap_or(before.y),
+        };
+        if offset == before {
+            return Task::none();
+        }
+        doc.grid_offset = offset;
+        operation::scroll_to(PAGE_SCROLL, offset).chain(locate::follow_frozen(offset))
     }
 
     /// Ctrl+PgDn / Ctrl+PgUp: the parts of the side list in order.

@@ -1,6 +1,8 @@
 //! Bringing a field into view: an operation that finds the widget by its id in the laid-out
 //! page, reads its real bounds, and scrolls the page so that the field, with a little of what
-//! stands above it (its heading), is in view. Nothing here knows pixel offsets of the pages.
+//! stands above it (its heading), is in view — across too, where the page scrolls sideways
+//! (table 三's grid); the frozen header and label panes follow. Nothing here knows pixel
+//! offsets of the pages.
 
 use iced::Rectangle;
 use iced::Task;
@@ -13,6 +15,12 @@ use iced::widget::operation::{self, AbsoluteOffset};
 pub const CONTEXT_ABOVE: f32 = 90.0;
 /// How much stays in view under a field brought up from below the fold.
 pub const CONTEXT_BELOW: f32 = 60.0;
+/// How much stays in view beside a field brought in from the side.
+const CONTEXT_SIDE: f32 = 12.0;
+/// The frozen panes of a grid that scrolls both ways: the header row follows its scrolling
+/// across, the label column its scrolling down.
+pub const FROZEN_HEAD: &str = "frozen-head";
+pub const FROZEN_LABELS: &str = "frozen-labels";
 
 /// How far [`Locate`] scrolls.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,8 +40,8 @@ struct Locate {
     target: Id,
     /// How far to scroll.
     mode: Mode,
-    /// The scrollable's content top, viewport height and current offset, once met.
-    viewport: Option<(f32, f32, f32)>,
+    /// The scrollable's bounds, content bounds and current offset, once met.
+    viewport: Option<(Rectangle, Rectangle, Vector)>,
     /// The target's bounds, once met.
     found: Option<Rectangle>,
 }
@@ -46,8 +54,8 @@ impl Locate {
     }
 }
 
-impl Operation<f32> for Locate {
-    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<f32>)) {
+impl Operation<AbsoluteOffset> for Locate {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<AbsoluteOffset>)) {
         operate(self);
     }
 
@@ -60,7 +68,7 @@ impl Operation<f32> for Locate {
         _state: &mut dyn Scrollable,
     ) {
         if id == Some(&self.scroll) {
-            self.viewport = Some((content_bounds.y, bounds.height, translation.y));
+            self.viewport = Some((bounds, content_bounds, translation));
         }
     }
 
@@ -76,24 +84,42 @@ impl Operation<f32> for Locate {
         self.meet(id, bounds);
     }
 
-    fn finish(&self) -> Outcome<f32> {
-        let (Some((top, height, offset)), Some(b)) = (self.viewport, self.found) else {
+    fn finish(&self) -> Outcome<AbsoluteOffset> {
+        let (Some((view, content, offset)), Some(b)) = (self.viewport, self.found) else {
             return Outcome::None;
         };
         // Content bounds are laid out unscrolled: the difference is the offset in the content.
+        let (top, height) = (content.y, view.height);
         let (start, end) = (b.y - top, b.y - top + b.height);
-        let below = end > offset + height;
+        let below = end > offset.y + height;
         // Below the fold: bring it up just far enough, with a little room under it.
-        let up_to_foot = Outcome::Some((end + CONTEXT_BELOW - height).max(0.0));
-        match self.mode {
-            Mode::ToTop => Outcome::Some((start - CONTEXT_ABOVE).max(0.0)),
-            Mode::IfHidden if start >= offset && !below => Outcome::None,
+        let up_to_foot = Some((end + CONTEXT_BELOW - height).max(0.0));
+        let to_top = Some((start - CONTEXT_ABOVE).max(0.0));
+        let y = match self.mode {
+            Mode::ToTop => to_top,
+            Mode::IfHidden if start >= offset.y && !below => None,
             Mode::IfHidden if below => up_to_foot,
-            Mode::IfHidden => Outcome::Some((start - CONTEXT_ABOVE).max(0.0)),
+            Mode::IfHidden => to_top,
             // Typing goes on: the room under the foot is kept too.
-            Mode::Foot if end + CONTEXT_BELOW > offset + height => up_to_foot,
-            Mode::Foot => Outcome::None,
+            Mode::Foot if end + CONTEXT_BELOW > offset.y + height => up_to_foot,
+            Mode::Foot => None,
+        };
+        // Across, only as far as needed (a grid wider than the window).
+        let (left, right) = (b.x - content.x, b.x - content.x + b.width);
+        let x = if left < offset.x {
+            Some((left - CONTEXT_SIDE).max(0.0))
+        } else if right > offset.x + view.width {
+            Some(right + CONTEXT_SIDE - view.width)
+        } else {
+            None
+        };
+        if x.is_none() && y.is_none() {
+            return Outcome::None;
         }
+        Outcome::Some(AbsoluteOffset {
+            x: x.unwrap_or(offset.x),
+            y: y.unwrap_or(offset.y),
+        })
     }
 }
 
@@ -128,12 +154,30 @@ fn locate<T: Send + 'static>(scroll: Id, target: Id, focus: bool, mode: Mode) ->
         viewport: None,
         found: None,
     };
-    operate(locate).then(move |y| {
-        let to = operation::scroll_to(scroll.clone(), AbsoluteOffset { x: 0.0, y });
+    operate(locate).then(move |to| {
+        let to = operation::scroll_to(scroll.clone(), to).chain(follow_frozen(to));
         if focus {
             to.chain(operation::focus(target.clone()))
         } else {
             to
         }
     })
+}
+
+/// Scrolls the frozen panes of a grid (if the page has them) to go with its body at `offset`.
+pub fn follow_frozen<T: Send + 'static>(offset: AbsoluteOffset) -> Task<T> {
+    operation::scroll_to(
+        FROZEN_HEAD,
+        AbsoluteOffset {
+            x: offset.x,
+            y: 0.0,
+        },
+    )
+    .chain(operation::scroll_to(
+        FROZEN_LABELS,
+        AbsoluteOffset {
+            x: 0.0,
+            y: offset.y,
+        },
+    ))
 }

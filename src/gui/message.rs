@@ -196,6 +196,12 @@ pub enum Message {
     Leaving(Option<iced::Point>),
     /// Ctrl+= (1), Ctrl+- (-1), Ctrl+0 (0): the zoom.
     Zoom(i32),
+    /// Table 三's grid was scrolled (to this offset); its frozen panes follow.
+    FrozenScrolled(iced::widget::operation::AbsoluteOffset),
+    /// Its frozen header row was scrolled across (a wheel over it); the grid follows.
+    FrozenHeadScrolled(f32),
+    /// Its frozen label column was scrolled down; the grid follows.
+    FrozenLabelsScrolled(f32),
     /// The modifier keys held changed.
     Modifiers(iced::keyboard::Modifiers),
     /// 撤销: take back the last change of the report (Ctrl+Z).

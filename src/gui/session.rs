@@ -103,6 +103,8 @@ pub struct Session {
     /// holds the number.
     cell_text: HashMap<Cell, String>,
     editors: HashMap<Prose, text_editor::Content>,
+    /// Where table 三's grid is scrolled to, which its frozen panes follow.
+    pub grid_offset: iced::widget::operation::AbsoluteOffset,
     history: History,
 }
 
@@ -182,6 +184,7 @@ impl Session {
             overwrite_asked: false,
             cell_text: HashMap::new(),
             editors: HashMap::new(),
+            grid_offset: iced::widget::operation::AbsoluteOffset { x: 0.0, y: 0.0 },
             history: History::default(),
         };
         session.reload_editors();

@@ -64,12 +64,21 @@ pub fn view(app: &App) -> Element<'_> {
 }
 
 fn page_area<'a>(app: &'a App, doc: &'a Session) -> Element<'a> {
+    let mut area = column![page_body(app, doc)];
+    if let Some(bar) = input_problems_bar(doc, doc.page) {
+        area = area.push(bar);
+    }
+    area.width(Fill).into()
+}
+
+/// A page in its scrollable. Table 三 scrolls its grid itself, with frozen panes.
+fn page_body<'a>(app: &'a App, doc: &'a Session) -> Element<'a> {
     let content: Element<'a> = match doc.page {
         Page::Start => start::view(app),
         Page::Meta => meta::view(doc),
         Page::Section(SectionKey::Overview) => overview::view(doc),
         Page::Section(SectionKey::Proactive) => table2::view(doc),
-        Page::Section(SectionKey::Applications) => table3::view(doc),
+        Page::Section(SectionKey::Applications) => return table3::view(doc),
         Page::Section(SectionKey::Review) => table4::view(doc),
         Page::Section(SectionKey::Problems) => problems::view(doc),
         Page::Section(SectionKey::Other) => other::view(doc),
@@ -77,15 +86,14 @@ fn page_area<'a>(app: &'a App, doc: &'a Session) -> Element<'a> {
         Page::Compare => compare::view(doc),
         Page::Export => export::view(doc),
     };
-    let scrolled = scrollable(container(content).padding([16, 22]).width(Fill))
+    scrollable(container(content).padding(PAGE_PADDING).width(Fill))
         .id(PAGE_SCROLL)
-        .height(Fill);
-    let mut area = column![scrolled];
-    if let Some(bar) = input_problems_bar(doc, doc.page) {
-        area = area.push(bar);
-    }
-    area.width(Fill).into()
+        .height(Fill)
+        .into()
 }
+
+/// Room around a page's content: top and bottom, left and right.
+pub const PAGE_PADDING: [u16; 2] = [16, 22];
 
 /// The invalid entries of the shown table, pinned under it so they stay in view while typing.
 fn input_problems_bar(doc: &Session, page: Page) -> Option<Element<'_>> {

@@ -1,15 +1,18 @@
 //! Section 三: the 25 × 7 grid of table 三 as printed, with its grouped labels, the computed
 //! 总计 column and （七）总计 row, and the 勾稽关系 of every column under it.
 
-use super::page_head;
+use super::{PAGE_PADDING, page_head};
 use crate::gui::components::{
     Element, TABLE_TEXT, fill_zeros_button, header_cell, label_cell, number_cell, total_cell,
 };
-use crate::gui::message::Page;
+use crate::gui::locate::{FROZEN_HEAD, FROZEN_LABELS};
+use crate::gui::message::{Message, Page};
+use crate::gui::pages::PAGE_SCROLL;
 use crate::gui::session::Session;
 use crate::gui::style;
 use iced::widget::scrollable::{Direction, Scrollbar};
-use iced::widget::{Column, column, container, row, scrollable, text};
+use iced::widget::{Column, column, container, row, scrollable, space, text};
+use iced::{Fill, Shrink};
 use nianbao_core::model::{Cell, Total};
 use nianbao_core::template::{
     self, SectionKey, T3_APPLICANTS_HEADER, T3_BALANCE_NOTE, T3_COLS, T3_LEGAL_PERSONS_HEADER,
@@ -55,26 +58,81 @@ fn rows_h(rows: std::ops::Range<usize>) -> f32 {
     T3Row::ALL[rows].iter().map(|r| row_h(*r)).sum()
 }
 
+/// The page: heading and buttons over the grid, which fills the window and scrolls in both
+/// directions under a frozen header row and label column (冻结窗格), as in a spreadsheet; the
+/// findings and the hint under it.
 pub fn view(doc: &Session) -> Element<'_> {
     let def = template::section(SectionKey::Applications);
-    let grid = column![header(), row![labels(), numbers(doc)], balance(doc)];
     let (count, findings) = super::table_findings(doc, Page::Section(SectionKey::Applications));
-    let page = column![
+    let top = column![
         page_head(def.heading(), def.hint),
         count,
         fill_zeros_button(SectionKey::Applications),
-        scrollable(container(grid).padding(iced::Padding::ZERO.bottom(12))).direction(
-            Direction::Horizontal(Scrollbar::new().width(8).scroller_width(8))
-        ),
-        findings,
     ]
     .spacing(12);
-    page.push(
-        text("黄底“未填”＝尚未填写；0＝已填写为零；灰底＝程序自动计算；合计后的“…”＝该合计中还有未填或填错的格子。Tab/Enter 到下一格，Shift+Tab 回上一格；从Excel/WPS复制的一行或一块数字可直接粘贴。")
+    let under = column![
+        findings,
+        text("黄底“未填”＝尚未填写；0＝已填写为零；灰底＝程序自动计算；合计后的“…”＝该合计中还有未填或填错的格子。Tab/Enter 到下一格，Shift+Tab 回上一格；从Excel/WPS复制的一行或一块数字可直接粘贴。表头和左边的项目名称在滚动时保持不动。")
             .size(13)
             .color(style::MUTED),
-    )
+    ]
+    .spacing(8);
+    let [v, h] = PAGE_PADDING;
+    column![
+        container(top).padding(iced::Padding::from([v, h]).bottom(12)),
+        container(frozen_grid(doc)).padding([0, h]).height(Fill),
+        container(scrollable(under).height(Shrink))
+            .padding([8, h])
+            .max_height(UNDER_MAX_H),
+    ]
+    .width(Fill)
+    .height(Fill)
     .into()
+}
+
+/// The most the findings and hint under the grid take; they scroll beyond.
+const UNDER_MAX_H: f32 = 150.0;
+/// Room kept for the body's scrollbars, which float over its last row and column: the panes
+/// that follow the body get the same room, so they line up at the ends.
+const SCROLLBAR_ROOM: f32 = 14.0;
+
+/// The grid: a corner (the 勾稽 note), the header row scrolling across with the body, the label
+/// column scrolling down with it, and the numbers with the per-column balance under them.
+fn frozen_grid(doc: &Session) -> Element<'_> {
+    let label_w = COL_A + COL_B + COL_C;
+    let corner = header_cell(T3_BALANCE_NOTE, label_w, H1 + H2 + H3);
+    let head = scrollable(row![header(), space().width(SCROLLBAR_ROOM)])
+        .id(FROZEN_HEAD)
+        .direction(Direction::Horizontal(Scrollbar::hidden()))
+        .on_scroll(|v| Message::FrozenHeadScrolled(v.absolute_offset().x))
+        .width(Fill);
+    let labels = scrollable(column![
+        labels(),
+        balance_label(),
+        space().height(SCROLLBAR_ROOM)
+    ])
+    .id(FROZEN_LABELS)
+    .direction(Direction::Vertical(Scrollbar::hidden()))
+    .on_scroll(|v| Message::FrozenLabelsScrolled(v.absolute_offset().y))
+    .width(label_w)
+    .height(Fill);
+    let bar = || Scrollbar::new().width(10).scroller_width(10);
+    let body = scrollable(column![
+        row![numbers(doc), space().width(SCROLLBAR_ROOM)],
+        container(balance(doc)).id(super::T3_BALANCE),
+        space().height(SCROLLBAR_ROOM),
+    ])
+    .id(PAGE_SCROLL)
+    .direction(Direction::Both {
+        vertical: bar(),
+        horizontal: bar(),
+    })
+    .on_scroll(|v| Message::FrozenScrolled(v.absolute_offset()))
+    .width(Fill)
+    .height(Fill);
+    column![row![corner, head], row![labels, body].height(Fill)]
+        .height(Fill)
+        .into()
 }
 
 fn header<'a>() -> Element<'a> {
@@ -99,12 +157,9 @@ fn header<'a>() -> Element<'a> {
             top_row = top_row.push(header_cell(def.label, DATA_W, H2 + H3));
         }
     }
-    row![
-        header_cell(T3_BALANCE_NOTE, COL_A + COL_B + COL_C, H1 + H2 + H3),
-        column![
-            header_cell(T3_APPLICANTS_HEADER, DATA_W * T3_COLS as f32, H1),
-            top_row
-        ],
+    column![
+        header_cell(T3_APPLICANTS_HEADER, DATA_W * T3_COLS as f32, H1),
+        top_row
     ]
     .into()
 }
@@ -186,29 +241,33 @@ fn numbers(doc: &Session) -> Element<'_> {
     Column::with_children(rows).into()
 }
 
+/// Height of the balance row under the grid.
+const BALANCE_H: f32 = 50.0;
+
+/// The label of the balance row, in the frozen label column.
+fn balance_label<'a>() -> Element<'a> {
+    container(
+        column![
+            text("每列勾稽关系").size(TABLE_TEXT),
+            text("一＋二 ＝ 三（七）总计＋四").size(TABLE_TEXT),
+        ]
+        .spacing(2),
+    )
+    .padding([2, 6])
+    .width(COL_A + COL_B + COL_C)
+    .height(BALANCE_H)
+    .center_y(BALANCE_H)
+    .style(style::header_cell)
+    .into()
+}
+
 /// The 勾稽关系 per column: 一＋二 against （七）总计＋四.
 fn balance(doc: &Session) -> Element<'_> {
-    let h = 50.0;
     let cells = T3Col::ALL.into_iter().map(|c| {
         let (left, right) = doc.report.table3.balance(c);
-        balance_cell(left, right, h)
+        balance_cell(left, right, BALANCE_H)
     });
-    let line = row![
-        container(
-            column![
-                text("每列勾稽关系").size(TABLE_TEXT),
-                text("一＋二 ＝ 三（七）总计＋四").size(TABLE_TEXT),
-            ]
-            .spacing(2)
-        )
-        .padding([2, 6])
-        .width(COL_A + COL_B + COL_C)
-        .height(h)
-        .center_y(h)
-        .style(style::header_cell),
-        row(cells),
-    ];
-    container(line).id(super::T3_BALANCE).into()
+    row(cells).into()
 }
 
 fn balance_cell<'a>(left: Total, right: Total, h: f32) -> Element<'a> {
