@@ -1136,3 +1136,32 @@ fn table_three_scrolls_under_frozen_panes() -> Result<(), Error> {
     assert_eq!(doc(&app).grid_offset, AbsoluteOffset { x: 0.0, y: 0.0 });
     Ok(())
 }
+
+/// Buttons take the keyboard's focus like fields (Tab stops at them; iced's own buttons took
+/// none), show it, and Enter or Space presses the focused one. Here the focus comes from a
+/// press of the mouse that is let go elsewhere (so it is no click); Tab's own path was tried
+/// in the real window under Xvfb: Tab through the start screen to 打开示例报告, Enter opened it.
+#[test]
+fn a_focused_button_is_pressed_by_enter_or_space() -> Result<(), Error> {
+    use iced::mouse::{Button, Event as Mouse};
+    let app = App::new(None);
+    let mut ui = simulator(&app);
+    let target = ui
+        .find("打开示例报告（金乡县人民政府办公室2021年）")?
+        .bounds();
+    ui.point_at(target.center());
+    let _ = ui.simulate([iced::Event::Mouse(Mouse::ButtonPressed(Button::Left))]);
+    ui.point_at((1.0, 1.0));
+    let _ = ui.simulate([iced::Event::Mouse(Mouse::ButtonReleased(Button::Left))]);
+    let _ = ui.tap_key(Named::Enter);
+    let _ = ui.tap_key(Named::Space);
+    let sent: Vec<Message> = ui.into_messages().collect();
+    assert_eq!(
+        sent.iter()
+            .filter(|m| matches!(m, Message::OpenExample))
+            .count(),
+        2,
+        "{sent:?}"
+    );
+    Ok(())
+}

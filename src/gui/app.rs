@@ -319,7 +319,8 @@ impl App {
         let dirty = self.session.as_ref().is_some_and(|d| d.dirty);
         if dirty {
             self.confirm = Some(action);
-            return Task::none();
+            // Enter answers it, Tab goes through its answers.
+            return operation::focus(pages::DIALOG_DEFAULT);
         }
         self.proceed(action)
     }
@@ -644,7 +645,7 @@ impl App {
                 if let Some(doc) = self.session.as_mut().filter(|d| d.id == session) {
                     doc.overwrite_asked = true;
                 }
-                return Task::none();
+                return operation::focus(pages::DIALOG_DEFAULT);
             }
             Err(e) => return self.save_failed(e.to_string()),
         };
@@ -1224,7 +1225,10 @@ fn shortcut(event: Event, status: event::Status, _window: window::Id) -> Option<
         }
         keyboard::Key::Named(key::Named::F2) => Some(Message::EditInPlace),
         keyboard::Key::Named(key::Named::Escape) => Some(Message::Escape),
-        keyboard::Key::Named(key::Named::Enter) => Some(Message::Enter),
+        // Enter not taken by a field or a focused button: a dialog's first answer.
+        keyboard::Key::Named(key::Named::Enter) if status == event::Status::Ignored => {
+            Some(Message::Enter)
+        }
         // A single-line cell has no use for Up and Down: they move between cells.
         keyboard::Key::Named(key::Named::ArrowDown) if status == event::Status::Ignored => {
             Some(Message::Arrow(Direction::Down))

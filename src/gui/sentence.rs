@@ -3,8 +3,9 @@
 //! the insertion back.
 
 use super::style;
+use crate::gui::reach::button;
 use iced::Fill;
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{column, container, row, text};
 use nianbao_core::model::{Prose, Report};
 use nianbao_core::sentences::{self, Action, Topic};
 

@@ -2,10 +2,11 @@
 
 use crate::gui::components::Element;
 use crate::gui::message::Message;
+use crate::gui::reach::button;
 use crate::gui::session::Session;
 use crate::gui::style;
 use iced::Fill;
-use iced::widget::{button, column, row, space, text, text_input};
+use iced::widget::{column, row, space, text, text_input};
 use nianbao_core::check::{Finding, Rule, Severity};
 
 pub fn view(doc: &Session) -> Element<'_> {

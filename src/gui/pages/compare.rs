@@ -4,9 +4,10 @@
 use crate::gui::components::{Element, header_cell, label_cell};
 use crate::gui::dialog::FileAction;
 use crate::gui::message::Message;
+use crate::gui::reach::button;
 use crate::gui::session::Session;
 use crate::gui::style;
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{column, container, row, text};
 use iced::{Fill, alignment};
 use nianbao_core::yearly::{self, Comparison, Figure};
 

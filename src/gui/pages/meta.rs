@@ -3,10 +3,11 @@
 use crate::gui::components::{EDITOR_H, Element, prose_block};
 use crate::gui::dialog::FileAction;
 use crate::gui::message::{Message, Page};
+use crate::gui::reach::button;
 use crate::gui::session::Session;
 use crate::gui::style;
 use iced::Fill;
-use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use iced::widget::{column, container, pick_list, row, text, text_input};
 use nianbao_core::model::{
     AgencyLevel, Date, InputError, MetaField, PREFACE_NAME, Place, Prose, parse_year,
 };

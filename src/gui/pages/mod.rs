@@ -19,8 +19,9 @@ use super::message::{Message, Page};
 use super::session::{PartState, Session};
 use super::state::App;
 use super::style;
+use crate::gui::reach::button;
 use iced::widget::{
-    button, center, column, container, opaque, row, scrollable, space, stack, text, text_input,
+    center, column, container, opaque, row, scrollable, space, stack, text, text_input,
 };
 use iced::{Fill, Length};
 use nianbao_core::check::Severity;
@@ -29,6 +30,8 @@ use nianbao_core::template::{SECTIONS, SectionKey};
 
 /// Id of the scrollable that holds a page.
 pub const PAGE_SCROLL: &str = "page-scroll";
+/// Id of a dialog's first, safe answer, which has the focus when the dialog opens.
+pub const DIALOG_DEFAULT: &str = "dialog-default";
 /// Id of the typed-path field.
 pub const PATH_INPUT: &str = "path-input";
 /// Width of the side list.
@@ -314,7 +317,8 @@ fn confirm_dialog<'a>(app: &'a App, pending: &'a Pending) -> Element<'a> {
         row![
             button(text(save_label).size(14))
                 .on_press(Message::Confirmed(ConfirmChoice::Save))
-                .style(button::primary),
+                .style(button::primary)
+                .id(DIALOG_DEFAULT),
             button(text(discard).size(14))
                 .on_press(Message::Confirmed(ConfirmChoice::Discard))
                 .style(button::danger),
@@ -329,12 +333,14 @@ fn confirm_dialog<'a>(app: &'a App, pending: &'a Pending) -> Element<'a> {
     .into()
 }
 
-/// "按 Enter 选“保存”，按 Esc 取消。" under a dialog's answers.
+/// How the keyboard answers a dialog, under its answers.
 fn keys_hint<'a>(default: &str) -> Element<'a> {
-    text(format!("按 Enter 选“{default}”，按 Esc 取消。"))
-        .size(12)
-        .color(style::MUTED)
-        .into()
+    text(format!(
+        "按 Enter 选带框的一项（打开时是“{default}”），按 Tab 换一项，按 Esc 取消。"
+    ))
+    .size(12)
+    .color(style::MUTED)
+    .into()
 }
 
 fn overwrite_dialog<'a>() -> Element<'a> {
@@ -348,7 +354,8 @@ fn overwrite_dialog<'a>() -> Element<'a> {
         row![
             button(text("另存为…").size(14))
                 .on_press(Message::SaveAsRequested)
-                .style(button::primary),
+                .style(button::primary)
+                .id(DIALOG_DEFAULT),
             button(text("覆盖").size(14))
                 .on_press(Message::OverwriteConfirmed)
                 .style(button::danger),

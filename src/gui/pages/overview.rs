@@ -3,9 +3,10 @@
 
 use crate::gui::components::{EDITOR_H, Element, prose_block};
 use crate::gui::message::Message;
+use crate::gui::reach::button;
 use crate::gui::session::Session;
 use crate::gui::{sentence, style};
-use iced::widget::{button, column, row, text, text_input};
+use iced::widget::{column, row, text, text_input};
 use nianbao_core::model::Prose;
 use nianbao_core::sentences::Topic;
 use nianbao_core::template::{self, OVERVIEW_INTRO_HINT, OVERVIEW_SUBHEADS, SectionKey};

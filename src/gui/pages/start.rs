@@ -4,9 +4,10 @@
 use crate::gui::components::Element;
 use crate::gui::dialog::FileAction;
 use crate::gui::message::Message;
+use crate::gui::reach::button;
 use crate::gui::state::App;
 use crate::gui::style;
-use iced::widget::{button, column, container, row, space, text, text_input};
+use iced::widget::{column, container, row, space, text, text_input};
 use iced::{Fill, Length};
 use std::time::SystemTime;
 
