@@ -21,6 +21,8 @@ const CONTEXT_SIDE: f32 = 12.0;
 /// across, the label column its scrolling down.
 pub const FROZEN_HEAD: &str = "frozen-head";
 pub const FROZEN_LABELS: &str = "frozen-labels";
+/// A table inside a page that scrolls only across (table 四 on a narrow window).
+pub const TABLE_ACROSS: &str = "table-across";
 
 /// How far [`Locate`] scrolls.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -44,6 +46,21 @@ struct Locate {
     viewport: Option<(Rectangle, Rectangle, Vector)>,
     /// The target's bounds, once met.
     found: Option<Rectangle>,
+    /// A table scrolling across inside the page, if the page has one.
+    across: Option<(Rectangle, Rectangle, Vector)>,
+}
+
+/// Where the view of a scrollable must go for the target to be in view across: `None` when it
+/// is.
+fn across(view: Rectangle, content: Rectangle, offset: Vector, b: Rectangle) -> Option<f32> {
+    let (left, right) = (b.x - content.x, b.x - content.x + b.width);
+    if left < offset.x {
+        Some((left - CONTEXT_SIDE).max(0.0))
+    } else if right > offset.x + view.width {
+        Some(right + CONTEXT_SIDE - view.width)
+    } else {
+        None
+    }
 }
 
 impl Locate {
@@ -54,8 +71,11 @@ impl Locate {
     }
 }
 
-impl Operation<AbsoluteOffset> for Locate {
-    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<AbsoluteOffset>)) {
+/// Where the page goes, and where a table scrolling across inside it goes.
+type Offsets = (AbsoluteOffset, Option<f32>);
+
+impl Operation<Offsets> for Locate {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<Offsets>)) {
         operate(self);
     }
 
@@ -69,6 +89,8 @@ impl Operation<AbsoluteOffset> for Locate {
     ) {
         if id == Some(&self.scroll) {
             self.viewport = Some((bounds, content_bounds, translation));
+        } else if id == Some(&Id::new(TABLE_ACROSS)) {
+            self.across = Some((bounds, content_bounds, translation));
         }
     }
 
@@ -84,7 +106,7 @@ impl Operation<AbsoluteOffset> for Locate {
         self.meet(id, bounds);
     }
 
-    fn finish(&self) -> Outcome<AbsoluteOffset> {
+    fn finish(&self) -> Outcome<Offsets> {
         let (Some((view, content, offset)), Some(b)) = (self.viewport, self.found) else {
             return Outcome::None;
         };
@@ -105,21 +127,18 @@ impl Operation<AbsoluteOffset> for Locate {
             Mode::Foot => None,
         };
         // Across, only as far as needed (a grid wider than the window).
-        let (left, right) = (b.x - content.x, b.x - content.x + b.width);
-        let x = if left < offset.x {
-            Some((left - CONTEXT_SIDE).max(0.0))
-        } else if right > offset.x + view.width {
-            Some(right + CONTEXT_SIDE - view.width)
-        } else {
-            None
-        };
-        if x.is_none() && y.is_none() {
+        let x = across(view, content, offset, b);
+        let inner = self.across.and_then(|(v, c, o)| across(v, c, o, b));
+        if x.is_none() && y.is_none() && inner.is_none() {
             return Outcome::None;
         }
-        Outcome::Some(AbsoluteOffset {
-            x: x.unwrap_or(offset.x),
-            y: y.unwrap_or(offset.y),
-        })
+        Outcome::Some((
+            AbsoluteOffset {
+                x: x.unwrap_or(offset.x),
+                y: y.unwrap_or(offset.y),
+            },
+            inner,
+        ))
     }
 }
 
@@ -153,9 +172,16 @@ fn locate<T: Send + 'static>(scroll: Id, target: Id, focus: bool, mode: Mode) ->
         mode,
         viewport: None,
         found: None,
+        across: None,
     };
-    operate(locate).then(move |to| {
-        let to = operation::scroll_to(scroll.clone(), to).chain(follow_frozen(to));
+    operate(locate).then(move |(to, inner)| {
+        let inner = match inner {
+            Some(x) => operation::scroll_to(TABLE_ACROSS, AbsoluteOffset { x, y: 0.0 }),
+            None => Task::none(),
+        };
+        let to = operation::scroll_to(scroll.clone(), to)
+            .chain(follow_frozen(to))
+            .chain(inner);
         if focus {
             to.chain(operation::focus(target.clone()))
         } else {

@@ -56,6 +56,7 @@ pub fn view(doc: &Session) -> Element<'_> {
         count,
         fill_zeros_button(SectionKey::Review),
         scrollable(container(column![header, data]).padding(iced::Padding::ZERO.bottom(12)))
+            .id(crate::gui::locate::TABLE_ACROSS)
             .direction(Direction::Horizontal(
                 Scrollbar::new().width(8).scroller_width(8)
             )),
