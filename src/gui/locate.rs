@@ -207,3 +207,29 @@ pub fn follow_frozen<T: Send + 'static>(offset: AbsoluteOffset) -> Task<T> {
         },
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{CONTEXT_SIDE, across};
+    use iced::{Rectangle, Vector};
+
+    #[test]
+    fn a_cell_beside_the_view_is_brought_in_just_enough() {
+        let view = Rectangle::new((100.0, 0.0).into(), (500.0, 300.0).into());
+        let content = Rectangle::new((100.0, 0.0).into(), (1200.0, 300.0).into());
+        let cell = |x: f32| Rectangle::new((100.0 + x, 10.0).into(), (70.0, 30.0).into());
+        let at = |x: f32| Vector::new(x, 0.0);
+        // In view: stays.
+        assert_eq!(across(view, content, at(0.0), cell(100.0)), None);
+        // Off to the right: its right edge comes just inside.
+        assert_eq!(
+            across(view, content, at(0.0), cell(900.0)),
+            Some(970.0 + CONTEXT_SIDE - 500.0)
+        );
+        // Off to the left of a view scrolled across: its left edge comes just inside.
+        assert_eq!(
+            across(view, content, at(600.0), cell(300.0)),
+            Some(300.0 - CONTEXT_SIDE)
+        );
+    }
+}
