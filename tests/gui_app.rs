@@ -1165,3 +1165,27 @@ fn a_focused_button_is_pressed_by_enter_or_space() -> Result<(), Error> {
     );
     Ok(())
 }
+
+/// The level is chosen from a list of buttons, all in view: the keyboard reaches each one
+/// (Tab, then Enter or Space), the chosen one is marked, and the choice is one undo step.
+#[test]
+fn the_level_is_chosen_from_buttons_the_keyboard_reaches() -> Result<(), Error> {
+    use nianbao_core::model::AgencyLevel;
+    let mut app = App::new(None);
+    let _ = app.update(Message::OpenExample);
+    let _ = app.update(Message::Show(Page::Meta));
+    let mut ui = simulator(&app);
+    ui.find("按机关名称判断（县级人民政府（县、县级市、市辖区））")?;
+    let _ = ui.click(AgencyLevel::City.label())?;
+    let sent: Vec<Message> = ui.into_messages().collect();
+    assert!(
+        sent.iter()
+            .any(|m| matches!(m, Message::LevelChosen(Some(AgencyLevel::City)))),
+        "{sent:?}"
+    );
+    apply(&mut app, sent);
+    assert_eq!(doc(&app).report.meta.level, Some(AgencyLevel::City));
+    let _ = app.update(Message::Undo);
+    assert_eq!(doc(&app).report.meta.level, None);
+    Ok(())
+}

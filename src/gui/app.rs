@@ -1251,7 +1251,8 @@ fn window_change(event: Event, _status: event::Status, id: window::Id) -> Option
     }
 }
 
-/// The wheel while Ctrl is held: zoom.
+/// The wheel while Ctrl is held: zoom, over the page as anywhere (the page's scrolling takes
+/// the event too, so its status says nothing).
 fn ctrl_wheel(event: Event, _status: event::Status, _window: window::Id) -> Option<Message> {
     let Event::Mouse(iced::mouse::Event::WheelScrolled { delta }) = event else {
         return None;

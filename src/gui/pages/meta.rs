@@ -7,7 +7,7 @@ use crate::gui::reach::button;
 use crate::gui::session::Session;
 use crate::gui::style;
 use iced::Fill;
-use iced::widget::{column, container, pick_list, row, text, text_input};
+use iced::widget::{column, container, row, text, text_input};
 use nianbao_core::model::{
     AgencyLevel, Date, InputError, MetaField, PREFACE_NAME, Place, Prose, parse_year,
 };
@@ -27,34 +27,45 @@ fn placeholder(field: MetaField) -> &'static str {
     }
 }
 
-/// A choice of the agency's level: a level, or none to judge it from the name.
-#[derive(Debug, Clone)]
-struct LevelChoice(Option<AgencyLevel>, String);
-
-impl PartialEq for LevelChoice {
-    fn eq(&self, other: &Self) -> bool {
-        self.0 == other.0
-    }
-}
-
-impl std::fmt::Display for LevelChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.1)
-    }
-}
-
-fn level_choices(doc: &Session) -> Vec<LevelChoice> {
+/// The choices of the agency's level, each with its label: none (judged from the name), then
+/// every level.
+fn level_choices(doc: &Session) -> Vec<(Option<AgencyLevel>, String)> {
     let judged = AgencyLevel::infer(&doc.report.meta.agency)
         .map_or("无法判断，请选择".to_string(), |l| {
             l.label().to_string()
         });
-    std::iter::once(LevelChoice(None, format!("按机关名称判断（{judged}）")))
+    std::iter::once((None, format!("按机关名称判断（{judged}）")))
         .chain(
             AgencyLevel::ALL
                 .into_iter()
-                .map(|l| LevelChoice(Some(l), l.label().to_string())),
+                .map(|l| (Some(l), l.label().to_string())),
         )
         .collect()
+}
+
+/// The level as a list of choices, all in view, each one a button the keyboard reaches
+/// (Tab, then Enter or Space), the chosen one marked.
+fn level_list(doc: &Session) -> Element<'_> {
+    let options = level_choices(doc).into_iter().map(|(level, label)| {
+        let chosen = doc.report.meta.level == level;
+        button(
+            row![
+                text(if chosen { "●" } else { "○" }).size(14),
+                text(label).size(14)
+            ]
+            .spacing(8),
+        )
+        .on_press(Message::LevelChosen(level))
+        .padding([3, 8])
+        .width(Fill)
+        .style(if chosen {
+            button::primary
+        } else {
+            button::text
+        })
+        .into()
+    });
+    column(options).spacing(2).width(440).into()
 }
 
 /// The widget id of a metadata field.
@@ -92,22 +103,15 @@ pub fn view(doc: &Session) -> Element<'_> {
         }
     }
     let title = text(format!("报告标题：{}", doc.report.title())).size(15);
-    let choices = level_choices(doc);
-    let chosen = choices
-        .iter()
-        .find(|c| c.0 == doc.report.meta.level)
-        .cloned();
     let level = row![
         text("机关层级").size(14).width(110),
-        pick_list(choices, chosen, |c: LevelChoice| Message::LevelChosen(c.0))
-            .text_size(14)
-            .width(440),
+        level_list(doc),
         text("决定哪些检查适用，例如只有设区的市以上人民政府可以制定规章。")
             .size(13)
             .color(style::MUTED),
     ]
     .spacing(10)
-    .align_y(iced::Center);
+    .align_y(iced::Alignment::Start);
     let fields = fields.push(level);
     let mut preface_title = row![
         text(PREFACE_NAME).size(16),
