@@ -98,6 +98,15 @@ impl<'a, M: Clone + 'a> From<Button<'a, M>> for iced::Element<'a, M> {
     }
 }
 
+/// Any control a click works (a check box): Tab stops at it, Enter or Space clicks it.
+pub fn reachable<'a, M: 'a>(control: impl Into<iced::Element<'a, M>>) -> iced::Element<'a, M> {
+    iced::Element::new(Reach {
+        content: control.into(),
+        id: None,
+        enabled: true,
+    })
+}
+
 /// Whether the button has the keyboard's focus.
 #[derive(Debug, Default)]
 struct State {
