@@ -85,10 +85,9 @@ fn numbers_words_and_urls_stay_whole() {
     let lines = lines_of("一二三四五六七八九2021年http://a.gov.cn/", 100.0);
     assert_eq!(lines[0], "一二三四五六七八九");
     assert!(lines[1].starts_with("2021年"), "{lines:?}");
-    assert!(
-        lines.iter().any(|l| l.contains("http://a.gov.cn/")),
-        "{lines:?}"
-    );
+    // The address breaks only after a dot or slash, with http:// kept with the host.
+    assert!(lines.concat().contains("http://a.gov.cn/"), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("http://a.")), "{lines:?}");
     // Longer than a line: split by characters rather than overflow.
     let long = "x".repeat(50);
     let lines = lines_of(&long, 100.0);
@@ -96,24 +95,114 @@ fn numbers_words_and_urls_stay_whole() {
     assert_eq!(lines.concat(), long);
 }
 
+fn glyph_lines(units: &[text::Unit], ranges: &[text::LineRange]) -> Vec<String> {
+    ranges
+        .iter()
+        .map(|r| {
+            units[r.start..r.end]
+                .iter()
+                .flat_map(|u| u.glyphs.iter().map(|g| g.ch))
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn justified_lines_fill_the_measure() {
-    let spans = [Span::new(Role::Body, "一二三四五六七八九十，一二三四五")];
+    // Nine characters in 95 pt: 5 pt of slack over 8 gaps, under the cap.
+    let spans = [Span::new(Role::Body, "一二三四五六七八九十一二")];
     let mut units = text::units(&spans, STYLE, &Mono);
-    let ranges = text::break_lines(&mut units, 100.0, 100.0);
-    // The first line ends early (the comma may not start line two) and is stretched.
+    let ranges = text::break_lines(&mut units, 95.0, 95.0);
     let first = ranges[0];
-    assert!(text::natural_width(&units, first) < 100.0);
-    let glyphs = text::place_line(&units, first, Some(100.0));
+    assert_eq!(first.end, 9);
+    let glyphs = text::place_line(&units, first, 95.0, true);
     let last = glyphs.last().unwrap();
     assert!(
-        (last.x + 10.0 - 100.0).abs() < 0.01,
+        (last.x + 10.0 - 95.0).abs() < 0.01,
         "ends at {}",
         last.x + 10.0
     );
     // Even gaps between characters.
     let gaps: Vec<f32> = glyphs.windows(2).map(|w| w[1].x - w[0].x).collect();
     assert!(gaps.iter().all(|g| (g - gaps[0]).abs() < 0.01), "{gaps:?}");
+}
+
+#[test]
+fn a_loose_line_compresses_its_marks_before_it_letter_spaces() {
+    // The comma after 九 may not start a line: rather than space 一…八 out by 10 pt, the line
+    // takes 九， in by giving up the blank halves of its two commas.
+    let spans = [Span::new(Role::Body, "一二三四五六七，八九，十一二三")];
+    let mut units = text::units(&spans, STYLE, &Mono);
+    let ranges = text::break_lines(&mut units, 100.0, 100.0);
+    assert_eq!(glyph_lines(&units, &ranges)[0], "一二三四五六七，八九，");
+    let glyphs = text::place_line(&units, ranges[0], 100.0, true);
+    let last = glyphs.last().unwrap();
+    // The last comma's ink (its left half) ends at the margin.
+    assert!(last.x + 5.0 <= 100.01, "{}", last.x);
+    // With nothing to compress, the gaps are letter-spaced by at most the cap, and the line
+    // stays short rather than spaced out further.
+    let spans = [Span::new(Role::Body, "一二三四五六七八九十，一二三四五")];
+    let mut units = text::units(&spans, STYLE, &Mono);
+    let ranges = text::break_lines(&mut units, 100.0, 100.0);
+    assert_eq!(glyph_lines(&units, &ranges)[0], "一二三四五六七八九");
+    let glyphs = text::place_line(&units, ranges[0], 100.0, true);
+    for w in glyphs.windows(2) {
+        assert!(w[1].x - w[0].x <= 10.0 + text::MAX_LETTER_SPACE + 0.01);
+    }
+}
+
+#[test]
+fn adjacent_marks_give_up_the_blank_between_them() {
+    let spans = [Span::new(Role::Body, "《甲》、《乙》")];
+    let units = text::units(&spans, STYLE, &Mono);
+    let width: f32 = units.iter().map(|u| u.width).sum();
+    // 》、《 takes two em, not three: 7 em − 1.
+    assert!((width - 60.0).abs() < 0.01, "{width}");
+}
+
+#[test]
+fn addresses_break_after_slashes_and_dots_and_numbers_keep_their_units() {
+    let lines = lines_of(
+        "网站一http://www.example.gov.cn/col/col2021/index.html查阅",
+        100.0,
+    );
+    assert_eq!(lines[0], "网站一http://www.", "{lines:?}");
+    for l in &lines {
+        let first = l.chars().next().unwrap();
+        assert!(
+            !":/.".contains(first),
+            "line starts with {first}: {lines:?}"
+        );
+        assert!(
+            !l.ends_with("http://") && !l.ends_with("http:"),
+            "{lines:?}"
+        );
+    }
+    assert_eq!(
+        lines.concat(),
+        "网站一http://www.example.gov.cn/col/col2021/index.html查阅"
+    );
+    // 759条 and 2021年 never part.
+    for text in [
+        "一二三四五六七八九759条。",
+        "一二三四五六七八九2021年度",
+        "一二三四五六七八80余条",
+    ] {
+        let lines = lines_of(text, 100.0);
+        let first = lines[1].chars().next().unwrap();
+        assert!(first.is_ascii_digit(), "{text}: {lines:?}");
+    }
+}
+
+#[test]
+fn a_last_line_is_never_one_lone_character() {
+    // 41 characters in lines of 20: the last would be alone; it gets a companion.
+    let lines = lines_of(&"字".repeat(41), 200.0);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines.last().unwrap().chars().count(), 2, "{lines:?}");
+    // With marks on the line before, it is taken in by compressing them.
+    let lines = lines_of("一二三，四五六，七八九十一二三四五六七八九", 200.0);
+    assert_eq!(lines.len(), 1, "{lines:?}");
 }
 
 #[test]

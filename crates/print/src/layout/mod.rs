@@ -219,8 +219,7 @@ fn paragraph_lines(p: &Paragraph, src: &dyn GlyphSource) -> Vec<Vec<LineGlyph>> 
         .enumerate()
         .map(|(i, r)| {
             let offset = if i == 0 { indent } else { 0.0 };
-            let justify = (i + 1 < n).then_some(TEXT_WIDTH - offset);
-            let mut glyphs = text::place_line(&units, *r, justify);
+            let mut glyphs = text::place_line(&units, *r, TEXT_WIDTH - offset, i + 1 < n);
             for g in &mut glyphs {
                 g.x += offset;
             }
@@ -290,12 +289,12 @@ pub fn layout_blocks(blocks: &[Placed], src: &dyn GlyphSource) -> Document {
                 let mut units = text::units(&[Span::new(Role::Body, date.clone())], style, src);
                 let r = text::break_lines(&mut units, TEXT_WIDTH, TEXT_WIDTH);
                 if let Some(r) = r.first() {
-                    let w = text::natural_width(&units, *r);
+                    let w = text::set_width(&units, *r, TEXT_WIDTH);
                     let x = MARGIN_LEFT + TEXT_WIDTH - 4.0 * CHAR_PITCH - w;
                     let line_no = flow.next_line();
                     let baseline = grid_baseline(line_no, SIZE_BODY);
                     let mut b = TextRunBuilder::new(SIZE_BODY, baseline, Some(placed.place));
-                    for g in text::place_line(&units, *r, None) {
+                    for g in text::place_line(&units, *r, TEXT_WIDTH, false) {
                         b.push(x + g.x, &g);
                     }
                     flow.page.items.extend(b.finish());
@@ -330,11 +329,11 @@ fn lay_title(
     let ranges = text::balance_lines(&mut units, TEXT_WIDTH, &breaks);
     let top = flow.y;
     for (i, r) in ranges.iter().enumerate() {
-        let w = text::natural_width(&units, *r);
+        let w = text::set_width(&units, *r, TEXT_WIDTH);
         let x = MARGIN_LEFT + (TEXT_WIDTH - w) / 2.0;
         let centre = MARGIN_TOP + top + (i as f32 + 0.5) * TITLE_PITCH;
         let mut b = TextRunBuilder::new(SIZE_TITLE, centre + EM_CENTRE * SIZE_TITLE, Some(place));
-        for g in text::place_line(&units, *r, None) {
+        for g in text::place_line(&units, *r, TEXT_WIDTH, false) {
             b.push(x + g.x, &g);
         }
         flow.page.items.extend(b.finish());
@@ -397,7 +396,7 @@ fn page_number(n: usize, src: &dyn GlyphSource) -> Vec<Item> {
         centre + EM_CENTRE * SIZE_PAGE_NUMBER,
         None,
     );
-    for g in text::place_line(&units, *r, None) {
+    for g in text::place_line(&units, *r, TEXT_WIDTH, false) {
         b.push(x + g.x, &g);
     }
     b.finish().collect()

@@ -64,8 +64,8 @@ impl<'a> MeasuredTable<'a> {
                     .iter()
                     .map(|r| {
                         (
-                            text::natural_width(&units, *r),
-                            text::place_line(&units, *r, None),
+                            text::set_width(&units, *r, width),
+                            text::place_line(&units, *r, width, false),
                         )
                     })
                     .collect();
