@@ -363,3 +363,91 @@ fn a_table_never_starts_as_a_head_over_one_row_at_a_page_foot() {
     );
     assert!(doc.pages[1].text().contains("表头甲表头乙第1行"));
 }
+
+fn cell(row: usize, col: usize, text: &str) -> TableCell {
+    TableCell {
+        place: TABLE,
+        row,
+        col,
+        rowspan: 1,
+        colspan: 1,
+        text: text.into(),
+        role: Role::Body,
+        size: 10.5,
+        align: Align::Center,
+        balanced: false,
+    }
+}
+
+#[test]
+fn a_number_never_breaks_in_its_cell_and_tables_read_row_by_row() {
+    // Four columns of 30 pt; the cells listed column by column, as table 四 composes them.
+    let w = 30.0 / layout::TEXT_WIDTH;
+    let mut cells = Vec::new();
+    for (col, (head, value)) in [
+        ("结果维持", "1158876"),
+        ("结果纠正", "12345"),
+        ("其他", "0"),
+        ("总计", "123456789012345678901234"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        cells.push(cell(0, col, head));
+        cells.push(cell(1, col, value));
+    }
+    let spec = TableSpec {
+        cols: vec![w; 4],
+        header_rows: 1,
+        rows: 2,
+        cells,
+        keep_together: Vec::new(),
+    };
+    let m = MeasuredTable::measure(&spec, layout::TEXT_WIDTH, &Mono);
+    // The 24-digit total cannot fit even in the smallest type: one warning, at its place.
+    assert_eq!(m.warnings.len(), 1, "{:?}", m.warnings);
+    let items = m.draw(&[(1, 2)], 0, 0.0, 0.0);
+    let runs: Vec<&layout::TextRun> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let text: String = runs
+        .iter()
+        .map(|t| t.glyphs.iter().map(|g| g.ch).collect::<String>())
+        .collect();
+    assert!(
+        text.starts_with("结果维持结果纠正其他总计1158876"),
+        "head row first, then the numbers: {text}"
+    );
+    // The 7-digit number is one run on one baseline, in smaller type.
+    let big = runs
+        .iter()
+        .find(|t| t.glyphs.iter().map(|g| g.ch).collect::<String>() == "1158876")
+        .expect("1158876 on one line");
+    assert!(big.size < 10.5 && big.size >= 6.0, "{}", big.size);
+    // Each rule once: no two collinear rules overlap.
+    let rules: Vec<layout::Rule> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rule(r) => Some(*r),
+            _ => None,
+        })
+        .collect();
+    for (i, a) in rules.iter().enumerate() {
+        for b in &rules[i + 1..] {
+            let horizontal = a.y0 == a.y1 && b.y0 == b.y1 && (a.y0 - b.y0).abs() < 0.01;
+            let vertical = a.x0 == a.x1 && b.x0 == b.x1 && (a.x0 - b.x0).abs() < 0.01;
+            if horizontal {
+                assert!(a.x1.min(b.x1) < a.x0.max(b.x0), "{a:?} {b:?}");
+            }
+            if vertical {
+                assert!(a.y1.min(b.y1) < a.y0.max(b.y0), "{a:?} {b:?}");
+            }
+        }
+    }
+    // Three horizontal rules (top, between the rows, bottom) and five vertical ones.
+    assert_eq!(rules.len(), 8, "{rules:?}");
+}

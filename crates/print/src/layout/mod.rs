@@ -102,10 +102,21 @@ impl Page {
     }
 }
 
+/// Something layout could not set as it should, with where it comes from (a number too wide
+/// for its cell even in the smallest type).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutWarning {
+    pub place: Place,
+    /// In Chinese, for the user.
+    pub message: String,
+}
+
 /// The laid-out report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub pages: Vec<Page>,
+    /// What could not be set as it should; the pages are still complete.
+    pub warnings: Vec<LayoutWarning>,
 }
 
 /// Collects glyphs of one line into runs, one per face.
@@ -156,6 +167,7 @@ struct Flow {
     page: Page,
     /// Cursor, pt below the top of the text block.
     y: f32,
+    warnings: Vec<LayoutWarning>,
 }
 
 impl Flow {
@@ -164,6 +176,7 @@ impl Flow {
             pages: Vec::new(),
             page: Page::default(),
             y: 0.0,
+            warnings: Vec::new(),
         }
     }
 
@@ -303,11 +316,12 @@ pub fn layout_blocks(blocks: &[Placed], src: &dyn GlyphSource) -> Document {
             }
         }
     }
+    let warnings = std::mem::take(&mut flow.warnings);
     let mut pages = flow.finish();
     for (i, page) in pages.iter_mut().enumerate() {
         page.items.extend(page_number(i + 1, src));
     }
-    Document { pages }
+    Document { pages, warnings }
 }
 
 fn lay_title(
@@ -344,7 +358,8 @@ fn lay_title(
 }
 
 fn lay_table(flow: &mut Flow, spec: &TableSpec, src: &dyn GlyphSource) {
-    let measured = table::MeasuredTable::measure(spec, TEXT_WIDTH, src);
+    let mut measured = table::MeasuredTable::measure(spec, TEXT_WIDTH, src);
+    flow.warnings.append(&mut measured.warnings);
     // Tables start on a grid line, like text.
     flow.y = flow.next_line() as f32 * LINE_PITCH;
     // A table starts where its head and first few blocks fit, never as a head over a row or
