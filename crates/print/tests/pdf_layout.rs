@@ -364,6 +364,83 @@ fn a_table_never_starts_as_a_head_over_one_row_at_a_page_foot() {
     assert!(doc.pages[1].text().contains("表头甲表头乙第1行"));
 }
 
+/// The lines of text items of a page, by baseline, each line's glyphs in x order.
+fn page_lines(page: &layout::Page) -> Vec<(f32, String)> {
+    let mut by_line: Vec<(f32, Vec<(f32, char)>)> = Vec::new();
+    for item in &page.items {
+        if let Item::Text(t) = item {
+            let line = match by_line
+                .iter_mut()
+                .find(|(b, _)| (b - t.baseline).abs() < 0.5)
+            {
+                Some(l) => l,
+                None => {
+                    by_line.push((t.baseline, Vec::new()));
+                    by_line.last_mut().unwrap()
+                }
+            };
+            line.1.extend(t.glyphs.iter().map(|g| (g.x, g.ch)));
+        }
+    }
+    by_line.sort_by(|a, b| a.0.total_cmp(&b.0));
+    by_line
+        .into_iter()
+        .map(|(b, mut gs)| {
+            gs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            (b, gs.into_iter().map(|(_, c)| c).collect())
+        })
+        .collect()
+}
+
+#[test]
+fn titles_break_after_organ_words_in_a_trapezoid_or_diamond() {
+    let long = "新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县人民政府办公室2025年政府信息公开工作年度报告";
+    let short = "某某县某某局2025年政府信息公开工作年度报告";
+    for (title, agency) in [
+        (
+            long,
+            "新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县人民政府办公室",
+        ),
+        (short, "某某县某某局"),
+    ] {
+        let allowed = layout::title::allowed_breaks(title);
+        let blocks = [Placed {
+            place: Place::Title,
+            block: Block::Title {
+                text: title.to_string(),
+                preferred_breaks: vec![agency.chars().count()],
+            },
+        }];
+        let doc = layout::layout_blocks(&blocks, &Mono);
+        let lines: Vec<String> = page_lines(&doc.pages[0])
+            .into_iter()
+            .filter(|(b, _)| *b < layout::MARGIN_TOP + 100.0)
+            .map(|(_, l)| l)
+            .collect();
+        assert_eq!(lines.concat(), title, "{lines:?}");
+        let mut at = 0;
+        for l in &lines[..lines.len() - 1] {
+            at += l.chars().count();
+            assert!(
+                allowed.contains(&at),
+                "break at {at} not allowed: {lines:?}"
+            );
+        }
+        let widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+        for w in widths.windows(3) {
+            assert!(!(w[1] < w[0] && w[1] < w[2]), "hourglass: {lines:?}");
+        }
+        assert!(
+            !lines
+                .iter()
+                .any(|l| l.ends_with("锡伯") || l.ends_with("政"))
+        );
+    }
+    // Never inside 市场, 自治, 人民政府; after 县 and 局.
+    let a = layout::title::allowed_breaks("某某市市场监督管理局");
+    assert_eq!(a, vec![3]);
+}
+
 fn cell(row: usize, col: usize, text: &str) -> TableCell {
     TableCell {
         place: TABLE,
