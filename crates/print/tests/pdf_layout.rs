@@ -528,3 +528,52 @@ fn a_number_never_breaks_in_its_cell_and_tables_read_row_by_row() {
     // Three horizontal rules (top, between the rows, bottom) and five vertical ones.
     assert_eq!(rules.len(), 8, "{rules:?}");
 }
+
+#[test]
+fn the_gap_after_a_table_is_the_same_after_every_table() {
+    let para = |text: &str| Placed {
+        place: BODY,
+        block: Block::Paragraph(Paragraph {
+            spans: vec![Span::new(Role::Body, text)],
+            indent: 2.0,
+            keep_with_next: false,
+        }),
+    };
+    let table = |rows: usize| Placed {
+        place: TABLE,
+        block: Block::Table(simple_table(rows, Vec::new())),
+    };
+    let blocks = [
+        para("表前"),
+        table(3),
+        para("第一段"),
+        table(5),
+        para("第二段"),
+    ];
+    let doc = layout::layout_blocks(&blocks, &Mono);
+    let page = &doc.pages[0];
+    // Bottom rules of the tables, and the baselines of the text after them.
+    let mut bottoms: Vec<f32> = Vec::new();
+    let mut after: Vec<f32> = Vec::new();
+    let mut last_rule = None;
+    for item in &page.items {
+        match item {
+            Item::Rule(r) => last_rule = Some(r.y0.max(r.y1)),
+            Item::Text(t) if t.size == layout::SIZE_BODY => {
+                if let Some(b) = last_rule.take() {
+                    bottoms.push(b);
+                    after.push(t.baseline);
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(bottoms.len(), 2, "{bottoms:?}");
+    let gaps: Vec<f32> = bottoms.iter().zip(&after).map(|(b, a)| a - b).collect();
+    assert!((gaps[0] - gaps[1]).abs() < 0.01, "{gaps:?}");
+    // The text after a table stays on the grid.
+    for a in after {
+        let line = (a - layout::MARGIN_TOP - 0.38 * layout::SIZE_BODY) / layout::LINE_PITCH - 0.5;
+        assert!((line - line.round()).abs() < 0.001, "{line}");
+    }
+}

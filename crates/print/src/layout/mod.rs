@@ -37,6 +37,8 @@ pub const SIZE_TITLE: f32 = 22.0;
 pub const SIZE_PAGE_NUMBER: f32 = 14.0;
 /// Title lines are set a grid line and a quarter apart: 2号 type on the 3号 grid.
 pub const TITLE_PITCH: f32 = LINE_PITCH * 1.25;
+/// Space between the foot of a table and the grid line the text after it starts on.
+pub const TABLE_GAP: f32 = LINE_PITCH * 0.5;
 /// The page number's dashes sit 7 mm below the text block (GB/T 9704 §7.5).
 pub const PAGE_NUMBER_DROP: f32 = 7.0 * MM;
 /// Where the centre of the ideographic em box sits above the baseline, in em: CJK fonts draw
@@ -393,10 +395,21 @@ fn lay_table(flow: &mut Flow, spec: &TableSpec, src: &dyn GlyphSource) {
             // Nothing of the body fits here: the whole table starts on the next page.
             continue;
         }
+        let mut end = flow.y + measured.piece_height(*piece);
+        if i + 1 == pieces.len() {
+            // The last rows grow a little so that the table ends the same distance above a grid
+            // line after every table: the text after it keeps the grid and an even gap.
+            let next_line = ((end + TABLE_GAP - 0.01) / LINE_PITCH).ceil() * LINE_PITCH;
+            if next_line <= TEXT_HEIGHT + 0.01 {
+                measured.grow_rows(*piece, next_line - TABLE_GAP - end);
+                end = next_line - TABLE_GAP;
+            }
+        }
         let items = measured.draw(&pieces, i, MARGIN_LEFT, MARGIN_TOP + flow.y);
         flow.page.items.extend(items);
-        flow.y += measured.piece_height(*piece);
+        flow.y = end;
     }
+    flow.y += TABLE_GAP;
 }
 
 /// "— N —" in 4号 宋体, 7 mm below the text block; odd pages right, even pages left, one

@@ -232,6 +232,21 @@ impl<'a> MeasuredTable<'a> {
         pieces
     }
 
+    /// Makes the rows of a piece, head included, `extra` pt taller in all, evenly.
+    pub fn grow_rows(&mut self, piece: (usize, usize), extra: f32) {
+        let head = self.spec.header_rows.min(self.spec.rows);
+        let rows: Vec<usize> = (0..head)
+            .chain(piece.0..piece.1.min(self.spec.rows))
+            .collect();
+        if rows.is_empty() || extra <= 0.0 {
+            return;
+        }
+        let each = extra / rows.len() as f32;
+        for r in rows {
+            self.row_heights[r] += each;
+        }
+    }
+
     /// Height of a piece including its head.
     pub fn piece_height(&self, piece: (usize, usize)) -> f32 {
         self.header_height() + self.rows_height(piece.0, piece.1)
