@@ -577,3 +577,29 @@ fn the_gap_after_a_table_is_the_same_after_every_table() {
         assert!((line - line.round()).abs() < 0.001, "{line}");
     }
 }
+
+#[test]
+fn a_heading_is_never_left_alone_at_a_page_foot() {
+    let para = |text: String, keep_with_next: bool| Placed {
+        place: BODY,
+        block: Block::Paragraph(Paragraph {
+            spans: vec![Span::new(Role::Body, text)],
+            indent: 0.0,
+            keep_with_next,
+        }),
+    };
+    // Twenty lines, the heading on line 21, then a paragraph whose first line would be alone
+    // on line 22 (an orphan, so it moves on): the heading moves with it.
+    let blocks = [
+        para("字".repeat(28 * 20), false),
+        para("（二）标题".into(), true),
+        para("文".repeat(28 * 3), false),
+    ];
+    let doc = layout::layout_blocks(&blocks, &Mono);
+    assert!(
+        !doc.pages[0].text().contains("标题"),
+        "{}",
+        doc.pages[0].text()
+    );
+    assert!(doc.pages[1].text().contains("（二）标题文文"));
+}

@@ -244,13 +244,15 @@ fn paragraph_lines(p: &Paragraph, src: &dyn GlyphSource) -> Vec<Vec<LineGlyph>> 
         .collect()
 }
 
-/// What must fit on the page together with a heading: the first line of text or the head and
-/// first rows of a table.
+/// What must fit on the page together with a heading: the first line of text (two when the
+/// paragraph has more, as a lone first line would move on by itself) or the head and first
+/// rows of a table.
 fn first_chunk(block: Option<&Block>, src: &dyn GlyphSource) -> f32 {
     match block {
         Some(Block::Table(spec)) => {
             table::MeasuredTable::measure(spec, TEXT_WIDTH, src).first_chunk_height()
         }
+        Some(Block::Paragraph(p)) => paragraph_lines(p, src).len().clamp(1, 2) as f32 * LINE_PITCH,
         Some(_) => LINE_PITCH,
         None => 0.0,
     }
