@@ -603,3 +603,20 @@ fn a_heading_is_never_left_alone_at_a_page_foot() {
     );
     assert!(doc.pages[1].text().contains("（二）标题文文"));
 }
+
+#[test]
+fn a_very_long_title_full_of_organ_words_is_laid_out_quickly() {
+    let title = format!("{}2025年政府信息公开工作年度报告", "某县".repeat(150));
+    let blocks = [Placed {
+        place: Place::Title,
+        block: Block::Title {
+            text: title.clone(),
+            preferred_breaks: vec![300],
+        },
+    }];
+    let start = std::time::Instant::now();
+    let doc = layout::layout_blocks(&blocks, &Mono);
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    let all: String = doc.pages.iter().map(|p| p.text()).collect();
+    assert!(all.contains("年度报告"));
+}

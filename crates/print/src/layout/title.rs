@@ -38,6 +38,10 @@ const ORGAN_CHARS: &str = "省市州盟县区旗乡镇局厅委院署部处所�
 /// 部门, 处理…) or with a second organ character (州市, 乡镇): no break between them.
 const WORD_CONTINUES: &str = "场政容民级委直属辖域划村街门理有员托校长府";
 
+/// Most lines and candidate breaks [`shaped_lines`] searches.
+const MAX_LINES: usize = 6;
+const MAX_BREAKS: usize = 30;
+
 /// Character indices of the title where a new line may start.
 pub fn allowed_breaks(title: &str) -> Vec<usize> {
     let chars: Vec<char> = title.chars().collect();
@@ -106,6 +110,11 @@ pub fn shaped_lines(units: &[Unit], width: f32, breaks: &[usize]) -> Option<Vec<
     }
     let em = units.iter().map(|u| u.width).fold(1.0f32, f32::max);
     let fewest = (total / width).ceil().max(2.0) as usize;
+    // The search tries every choice of breaks: bounded, a title longer than this (no real
+    // one is) is left to the even breaking of `text::balance_lines`.
+    if fewest + 2 > MAX_LINES || breaks.len() > MAX_BREAKS {
+        return None;
+    }
     for lines in fewest..fewest + 3 {
         let mut best: Option<(f32, Vec<usize>)> = None;
         let mut chosen = Vec::new();
