@@ -301,7 +301,7 @@ pub fn table2(report: &Report) -> TableSpec {
         }
         row += 1;
         for r in block.rows {
-            cells.push(cell(whole, row, 0, r.label));
+            cells.push(left(cell(whole, row, 0, r.label)));
             let values: Vec<(model::Cell, String)> = match r.values {
                 T2Values::Counts(cs) => cs
                     .iter()
@@ -336,9 +336,10 @@ pub fn table2(report: &Report) -> TableSpec {
 /// Table 三: three head rows, 25 data rows, label columns A–C with their merges.
 pub fn table3(report: &Report) -> TableSpec {
     const HEAD: usize = 3;
-    // Columns A and B hold the merged group labels, C the item labels; the seven data columns
-    // are 8.2 % each (36.3 pt of the 156 mm block).
-    let (a, b, data) = (0.0633, 0.1131, 0.0821);
+    // Columns A and B hold the merged group labels (A one character wide, B four), C the item
+    // labels; the seven data columns are 8.03 % each (35.5 pt of the 156 mm block: 自然人 on one
+    // line), so that C takes most item labels on one line.
+    let (a, b, data) = (0.0498, 0.1052, 0.0803);
     let c = 1.0 - a - b - data * T3_COLUMNS.len() as f32;
     let mut cols = vec![a, b, c];
     cols.extend(std::iter::repeat_n(data, T3_COLUMNS.len()));

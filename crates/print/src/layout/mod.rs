@@ -7,6 +7,7 @@
 
 pub mod table;
 pub mod text;
+pub mod title;
 
 use crate::compose::{Block, Paragraph, Placed, Span, TableSpec};
 use crate::fonts::{FaceId, GlyphSource, Role};
@@ -34,8 +35,10 @@ pub const CHAR_PITCH: f32 = TEXT_WIDTH / CHARS_PER_LINE as f32;
 pub const SIZE_BODY: f32 = 16.0;
 pub const SIZE_TITLE: f32 = 22.0;
 pub const SIZE_PAGE_NUMBER: f32 = 14.0;
-/// Title lines are set one and a half grid lines apart.
-pub const TITLE_PITCH: f32 = LINE_PITCH * 1.5;
+/// Title lines are set a grid line and a quarter apart: 2号 type on the 3号 grid.
+pub const TITLE_PITCH: f32 = LINE_PITCH * 1.25;
+/// Space between the foot of a table and the grid line the text after it starts on.
+pub const TABLE_GAP: f32 = LINE_PITCH * 0.5;
 /// The page number's dashes sit 7 mm below the text block (GB/T 9704 §7.5).
 pub const PAGE_NUMBER_DROP: f32 = 7.0 * MM;
 /// Where the centre of the ideographic em box sits above the baseline, in em: CJK fonts draw
@@ -102,10 +105,21 @@ impl Page {
     }
 }
 
+/// Something layout could not set as it should, with where it comes from (a number too wide
+/// for its cell even in the smallest type).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutWarning {
+    pub place: Place,
+    /// In Chinese, for the user.
+    pub message: String,
+}
+
 /// The laid-out report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub pages: Vec<Page>,
+    /// What could not be set as it should; the pages are still complete.
+    pub warnings: Vec<LayoutWarning>,
 }
 
 /// Collects glyphs of one line into runs, one per face.
@@ -156,6 +170,7 @@ struct Flow {
     page: Page,
     /// Cursor, pt below the top of the text block.
     y: f32,
+    warnings: Vec<LayoutWarning>,
 }
 
 impl Flow {
@@ -164,6 +179,7 @@ impl Flow {
             pages: Vec::new(),
             page: Page::default(),
             y: 0.0,
+            warnings: Vec::new(),
         }
     }
 
@@ -219,8 +235,7 @@ fn paragraph_lines(p: &Paragraph, src: &dyn GlyphSource) -> Vec<Vec<LineGlyph>> 
         .enumerate()
         .map(|(i, r)| {
             let offset = if i == 0 { indent } else { 0.0 };
-            let justify = (i + 1 < n).then_some(TEXT_WIDTH - offset);
-            let mut glyphs = text::place_line(&units, *r, justify);
+            let mut glyphs = text::place_line(&units, *r, TEXT_WIDTH - offset, i + 1 < n);
             for g in &mut glyphs {
                 g.x += offset;
             }
@@ -229,13 +244,15 @@ fn paragraph_lines(p: &Paragraph, src: &dyn GlyphSource) -> Vec<Vec<LineGlyph>> 
         .collect()
 }
 
-/// What must fit on the page together with a heading: the first line of text or the head and
-/// first rows of a table.
+/// What must fit on the page together with a heading: the first line of text (two when the
+/// paragraph has more, as a lone first line would move on by itself) or the head and first
+/// rows of a table.
 fn first_chunk(block: Option<&Block>, src: &dyn GlyphSource) -> f32 {
     match block {
         Some(Block::Table(spec)) => {
             table::MeasuredTable::measure(spec, TEXT_WIDTH, src).first_chunk_height()
         }
+        Some(Block::Paragraph(p)) => paragraph_lines(p, src).len().clamp(1, 2) as f32 * LINE_PITCH,
         Some(_) => LINE_PITCH,
         None => 0.0,
     }
@@ -290,12 +307,12 @@ pub fn layout_blocks(blocks: &[Placed], src: &dyn GlyphSource) -> Document {
                 let mut units = text::units(&[Span::new(Role::Body, date.clone())], style, src);
                 let r = text::break_lines(&mut units, TEXT_WIDTH, TEXT_WIDTH);
                 if let Some(r) = r.first() {
-                    let w = text::natural_width(&units, *r);
+                    let w = text::set_width(&units, *r, TEXT_WIDTH);
                     let x = MARGIN_LEFT + TEXT_WIDTH - 4.0 * CHAR_PITCH - w;
                     let line_no = flow.next_line();
                     let baseline = grid_baseline(line_no, SIZE_BODY);
                     let mut b = TextRunBuilder::new(SIZE_BODY, baseline, Some(placed.place));
-                    for g in text::place_line(&units, *r, None) {
+                    for g in text::place_line(&units, *r, TEXT_WIDTH, false) {
                         b.push(x + g.x, &g);
                     }
                     flow.page.items.extend(b.finish());
@@ -304,11 +321,12 @@ pub fn layout_blocks(blocks: &[Placed], src: &dyn GlyphSource) -> Document {
             }
         }
     }
+    let warnings = std::mem::take(&mut flow.warnings);
     let mut pages = flow.finish();
     for (i, page) in pages.iter_mut().enumerate() {
         page.items.extend(page_number(i + 1, src));
     }
-    Document { pages }
+    Document { pages, warnings }
 }
 
 fn lay_title(
@@ -323,18 +341,30 @@ fn lay_title(
         tracking: 0.0,
     };
     let mut units = text::units(&[Span::new(Role::Title, title)], style, src);
-    let breaks: Vec<usize> = preferred
-        .iter()
-        .filter_map(|g| text::unit_starting_at(&units, *g))
-        .collect();
-    let ranges = text::balance_lines(&mut units, TEXT_WIDTH, &breaks);
+    let to_units = |glyphs: &[usize]| -> Vec<usize> {
+        glyphs
+            .iter()
+            .filter_map(|g| text::unit_starting_at(&units, *g))
+            .collect()
+    };
+    let breaks = to_units(preferred);
+    // Break where the words allow (after 县, 人民政府, 局, the year…); a title with no such
+    // place that fits falls back to even lines broken anywhere.
+    let mut allowed = to_units(&title::allowed_breaks(title));
+    allowed.extend(&breaks);
+    allowed.sort_unstable();
+    allowed.dedup();
+    let ranges = match title::shaped_lines(&units, TEXT_WIDTH, &allowed) {
+        Some(r) => r,
+        None => text::balance_lines(&mut units, TEXT_WIDTH, &breaks),
+    };
     let top = flow.y;
     for (i, r) in ranges.iter().enumerate() {
-        let w = text::natural_width(&units, *r);
+        let w = text::set_width(&units, *r, TEXT_WIDTH);
         let x = MARGIN_LEFT + (TEXT_WIDTH - w) / 2.0;
         let centre = MARGIN_TOP + top + (i as f32 + 0.5) * TITLE_PITCH;
         let mut b = TextRunBuilder::new(SIZE_TITLE, centre + EM_CENTRE * SIZE_TITLE, Some(place));
-        for g in text::place_line(&units, *r, None) {
+        for g in text::place_line(&units, *r, TEXT_WIDTH, false) {
             b.push(x + g.x, &g);
         }
         flow.page.items.extend(b.finish());
@@ -345,7 +375,8 @@ fn lay_title(
 }
 
 fn lay_table(flow: &mut Flow, spec: &TableSpec, src: &dyn GlyphSource) {
-    let measured = table::MeasuredTable::measure(spec, TEXT_WIDTH, src);
+    let mut measured = table::MeasuredTable::measure(spec, TEXT_WIDTH, src);
+    flow.warnings.append(&mut measured.warnings);
     // Tables start on a grid line, like text.
     flow.y = flow.next_line() as f32 * LINE_PITCH;
     // A table starts where its head and first few blocks fit, never as a head over a row or
@@ -366,10 +397,21 @@ fn lay_table(flow: &mut Flow, spec: &TableSpec, src: &dyn GlyphSource) {
             // Nothing of the body fits here: the whole table starts on the next page.
             continue;
         }
+        let mut end = flow.y + measured.piece_height(*piece);
+        if i + 1 == pieces.len() {
+            // The last rows grow a little so that the table ends the same distance above a grid
+            // line after every table: the text after it keeps the grid and an even gap.
+            let next_line = ((end + TABLE_GAP - 0.01) / LINE_PITCH).ceil() * LINE_PITCH;
+            if next_line <= TEXT_HEIGHT + 0.01 {
+                measured.grow_rows(*piece, next_line - TABLE_GAP - end);
+                end = next_line - TABLE_GAP;
+            }
+        }
         let items = measured.draw(&pieces, i, MARGIN_LEFT, MARGIN_TOP + flow.y);
         flow.page.items.extend(items);
-        flow.y += measured.piece_height(*piece);
+        flow.y = end;
     }
+    flow.y += TABLE_GAP;
 }
 
 /// "— N —" in 4号 宋体, 7 mm below the text block; odd pages right, even pages left, one
@@ -397,7 +439,7 @@ fn page_number(n: usize, src: &dyn GlyphSource) -> Vec<Item> {
         centre + EM_CENTRE * SIZE_PAGE_NUMBER,
         None,
     );
-    for g in text::place_line(&units, *r, None) {
+    for g in text::place_line(&units, *r, TEXT_WIDTH, false) {
         b.push(x + g.x, &g);
     }
     b.finish().collect()

@@ -1,10 +1,13 @@
-//! Ruled tables: cells with row and column spans, labels wrapped inside their cells, rows
-//! grown to fit, and pagination between rows with the header rows repeated.
+//! Ruled tables: cells with row and column spans, labels wrapped inside their cells in lines of
+//! even length, rows grown to fit, and pagination between rows with the header rows repeated.
+//! A number never breaks inside its cell: the cell's type is made smaller until it fits. A
+//! merged label cut by a page break is printed again, with （续）, on the next page.
 
 use super::text::{self, TextStyle};
-use super::{Item, Rule, TextRunBuilder};
+use super::{Item, LayoutWarning, Rule, TextRunBuilder};
 use crate::compose::{Align, Span, TableCell, TableSpec};
 use crate::fonts::GlyphSource;
+use std::collections::BTreeMap;
 
 /// Inner padding of cells (pt).
 pub const PAD_X: f32 = 2.0;
@@ -16,6 +19,10 @@ pub const RULE_WIDTH: f32 = 0.5;
 
 /// How many body blocks must fit under the head for a table to start on a page.
 const MIN_FIRST_BLOCKS: usize = 3;
+/// The smallest type a cell is shrunk to so that a number fits on one line (pt).
+pub const MIN_CELL_SIZE: f32 = 6.0;
+/// Appended to a merged label printed again after a page break.
+pub const CONTINUED: &str = "（续）";
 
 fn leading(size: f32) -> f32 {
     size * 1.3
@@ -23,7 +30,54 @@ fn leading(size: f32) -> f32 {
 
 /// A cell's text broken into lines, each a list of positioned glyphs (x from the line start).
 struct CellLines {
+    /// The type size it is set in: the cell's, or smaller so no word breaks.
+    size: f32,
     lines: Vec<(f32, Vec<text::LineGlyph>)>,
+}
+
+impl CellLines {
+    fn height(&self) -> f32 {
+        self.lines.len() as f32 * leading(self.size)
+    }
+}
+
+/// Breaks a cell's text into lines `width` pt wide, in lines of even length, at the cell's size
+/// or, when some word (a number) is wider than the cell, at the largest size down to
+/// [`MIN_CELL_SIZE`] where it fits. Gives `false` when even that is too wide.
+fn break_cell(c: &TableCell, text: &str, width: f32, src: &dyn GlyphSource) -> (CellLines, bool) {
+    let spans = [Span::new(c.role, text)];
+    let mut size = c.size;
+    let mut fits = true;
+    let mut units = loop {
+        let style = TextStyle {
+            size,
+            tracking: 0.0,
+        };
+        let units = text::units(&spans, style, src);
+        let widest = units.iter().map(|u| u.width).fold(0.0f32, f32::max);
+        if widest <= width + 0.01 {
+            break units;
+        }
+        if size <= MIN_CELL_SIZE {
+            fits = false;
+            break units;
+        }
+        // Straight to the size that fits, in quarter points, never below the least.
+        size = ((size * width / widest * 4.0).floor() / 4.0)
+            .min(size - 0.25)
+            .max(MIN_CELL_SIZE);
+    };
+    let ranges = text::balance_lines(&mut units, width, &[]);
+    let lines = ranges
+        .iter()
+        .map(|r| {
+            (
+                text::set_width(&units, *r, width),
+                text::place_line(&units, *r, width, false),
+            )
+        })
+        .collect();
+    (CellLines { size, lines }, fits)
 }
 
 /// A measured table: row heights fixed, cell text broken.
@@ -32,6 +86,10 @@ pub struct MeasuredTable<'a> {
     row_heights: Vec<f32>,
     col_x: Vec<f32>,
     lines: Vec<CellLines>,
+    /// For cells over several rows: their label with （续）, for a page after the first.
+    continued: Vec<Option<CellLines>>,
+    /// Numbers that do not fit their cells even in the smallest type.
+    pub warnings: Vec<LayoutWarning>,
 }
 
 impl<'a> MeasuredTable<'a> {
@@ -43,40 +101,30 @@ impl<'a> MeasuredTable<'a> {
             let last = col_x.last().copied().unwrap_or(0.0);
             col_x.push(last + fraction * width);
         }
-        let lines: Vec<CellLines> = spec
-            .cells
-            .iter()
-            .map(|c| {
-                let end = (c.col + c.colspan).min(spec.cols.len());
-                let width = col_x[end] - col_x[c.col.min(end)] - 2.0 * PAD_X;
-                let spans = [Span::new(c.role, c.text.clone())];
-                let style = TextStyle {
-                    size: c.size,
-                    tracking: 0.0,
-                };
-                let mut units = text::units(&spans, style, src);
-                let ranges = if c.balanced {
-                    text::balance_lines(&mut units, width, &[])
-                } else {
-                    text::break_lines(&mut units, width, width)
-                };
-                let lines = ranges
-                    .iter()
-                    .map(|r| {
-                        (
-                            text::natural_width(&units, *r),
-                            text::place_line(&units, *r, None),
-                        )
-                    })
-                    .collect();
-                CellLines { lines }
-            })
-            .collect();
+        let mut warnings = Vec::new();
+        let mut lines = Vec::with_capacity(spec.cells.len());
+        let mut continued = Vec::with_capacity(spec.cells.len());
+        for c in &spec.cells {
+            let end = (c.col + c.colspan).min(spec.cols.len());
+            let width = col_x[end] - col_x[c.col.min(end)] - 2.0 * PAD_X;
+            let (cell, fits) = break_cell(c, &c.text, width, src);
+            if !fits {
+                warnings.push(LayoutWarning {
+                    place: c.place,
+                    message: format!(
+                        "表格中的“{}”即使缩小到{}磅字号也放不进单元格，打印时会断开。",
+                        c.text, MIN_CELL_SIZE
+                    ),
+                });
+            }
+            lines.push(cell);
+            continued.push(
+                (c.rowspan > 1 && c.row >= spec.header_rows && !c.text.is_empty())
+                    .then(|| break_cell(c, &format!("{}{CONTINUED}", c.text), width, src).0),
+            );
+        }
         let mut row_heights = vec![MIN_ROW; spec.rows];
-        let need = |i: usize| -> f32 {
-            let c = &spec.cells[i];
-            lines[i].lines.len() as f32 * leading(c.size) + 2.0 * PAD_Y
-        };
+        let need = |i: usize| -> f32 { lines[i].height() + 2.0 * PAD_Y };
         for (i, c) in spec.cells.iter().enumerate() {
             if c.rowspan == 1 && c.row < spec.rows {
                 row_heights[c.row] = row_heights[c.row].max(need(i));
@@ -104,6 +152,8 @@ impl<'a> MeasuredTable<'a> {
             row_heights,
             col_x,
             lines,
+            continued,
+            warnings,
         }
     }
 
@@ -182,14 +232,32 @@ impl<'a> MeasuredTable<'a> {
         pieces
     }
 
+    /// Makes the rows of a piece, head included, `extra` pt taller in all, evenly.
+    pub fn grow_rows(&mut self, piece: (usize, usize), extra: f32) {
+        let head = self.spec.header_rows.min(self.spec.rows);
+        let rows: Vec<usize> = (0..head)
+            .chain(piece.0..piece.1.min(self.spec.rows))
+            .collect();
+        if rows.is_empty() || extra <= 0.0 {
+            return;
+        }
+        let each = extra / rows.len() as f32;
+        for r in rows {
+            self.row_heights[r] += each;
+        }
+    }
+
     /// Height of a piece including its head.
     pub fn piece_height(&self, piece: (usize, usize)) -> f32 {
         self.header_height() + self.rows_height(piece.0, piece.1)
     }
 
     /// Draws one piece with its head at `(x, y)` (top-left, pt from the page's top-left).
-    /// `pieces` are all pieces of the table: a cell split over several pages prints its text
-    /// in the piece where most of it lies.
+    /// `pieces` are all pieces of the table: a merged cell split over several pages prints its
+    /// text in each piece where it fits, with （续） after the first.
+    ///
+    /// Text comes first, row by row and left to right, so that copying a row gives its cells
+    /// in order; then the grid, each rule drawn once.
     pub fn draw(&self, pieces: &[(usize, usize)], index: usize, x: f32, y: f32) -> Vec<Item> {
         let head = self.spec.header_rows;
         let (start, end) = pieces[index];
@@ -205,37 +273,37 @@ impl<'a> MeasuredTable<'a> {
             cursor += self.row_heights[r];
         }
         let row_bottom = |r: usize| top[r] + self.row_heights[r];
-        let mut rules = Vec::new();
+        let mut rules = Rules::default();
+        let mut order: Vec<usize> = (0..self.spec.cells.len()).collect();
+        order.sort_by_key(|&i| (self.spec.cells[i].row, self.spec.cells[i].col));
         let mut texts = Vec::new();
-        for (i, c) in self.spec.cells.iter().enumerate() {
-            let c_end = (c.row + c.rowspan).min(self.spec.rows);
-            let (r0, r1) = if c.row < head {
-                (c.row, c_end.min(head))
-            } else {
-                (c.row.max(start), c_end.min(end))
-            };
-            if r0 >= r1 {
+        for i in order {
+            let c = &self.spec.cells[i];
+            let Some((r0, r1)) = self.rows_in_piece(c, pieces[index]) else {
                 continue;
-            }
+            };
             let x0 = x + self.col_x[c.col];
             let x1 = x + self.col_x[(c.col + c.colspan).min(self.spec.cols.len())];
             let y0 = top[r0];
             let y1 = row_bottom(r1 - 1);
-            rules.extend(rect(x0, y0, x1, y1));
-            if c.row >= head && self.text_piece(c, pieces) != index {
-                continue;
-            }
-            let lines = &self.lines[i].lines;
-            let lead = leading(c.size);
-            let block_h = lines.len() as f32 * lead;
-            let mut line_top = y0 + ((y1 - y0) - block_h) / 2.0;
-            for (width, glyphs) in lines {
+            rules.rect(x0, y0, x1, y1);
+            let cell = if c.row >= head {
+                match self.text_in_piece(i, pieces, index) {
+                    Some(cell) => cell,
+                    None => continue,
+                }
+            } else {
+                &self.lines[i]
+            };
+            let lead = leading(cell.size);
+            let mut line_top = y0 + ((y1 - y0) - cell.height()) / 2.0;
+            for (width, glyphs) in &cell.lines {
                 let lx = match c.align {
                     Align::Left => x0 + PAD_X,
                     Align::Center => x0 + ((x1 - x0) - width) / 2.0,
                 };
-                let baseline = line_top + lead / 2.0 + 0.38 * c.size;
-                let mut b = TextRunBuilder::new(c.size, baseline, Some(c.place));
+                let baseline = line_top + lead / 2.0 + 0.38 * cell.size;
+                let mut b = TextRunBuilder::new(cell.size, baseline, Some(c.place));
                 for g in glyphs {
                     b.push(lx + g.x, g);
                 }
@@ -243,41 +311,126 @@ impl<'a> MeasuredTable<'a> {
                 line_top += lead;
             }
         }
-        // Text first, in cell order, so extraction reads cell by cell; then the grid.
-        texts.extend(rules.into_iter().map(Item::Rule));
+        texts.extend(rules.finish().into_iter().map(Item::Rule));
         texts
     }
 
-    /// The piece in which a body cell's text is printed: the one holding most of its height.
-    fn text_piece(&self, c: &TableCell, pieces: &[(usize, usize)]) -> usize {
+    /// The rows `[r0, r1)` of a cell that lie in a piece (its head rows in every piece).
+    fn rows_in_piece(&self, c: &TableCell, piece: (usize, usize)) -> Option<(usize, usize)> {
+        let head = self.spec.header_rows;
         let c_end = (c.row + c.rowspan).min(self.spec.rows);
-        let mut best = (0usize, -1.0f32);
-        for (i, (s, e)) in pieces.iter().enumerate() {
-            let r0 = c.row.max(*s);
-            let r1 = c_end.min(*e);
-            if r0 < r1 {
-                let h = self.rows_height(r0, r1);
-                if h > best.1 + 0.01 {
-                    best = (i, h);
-                }
+        let (r0, r1) = if c.row < head {
+            (c.row, c_end.min(head))
+        } else {
+            (c.row.max(piece.0), c_end.min(piece.1))
+        };
+        (r0 < r1).then_some((r0, r1))
+    }
+
+    /// The text a body cell prints in piece `index`: in every piece where its lines fit, with
+    /// （续） after the first; when they fit in none, whole in the piece holding most of it.
+    fn text_in_piece(
+        &self,
+        i: usize,
+        pieces: &[(usize, usize)],
+        index: usize,
+    ) -> Option<&CellLines> {
+        let c = &self.spec.cells[i];
+        let room = |p: usize| -> Option<f32> {
+            self.rows_in_piece(c, pieces[p])
+                .map(|(r0, r1)| self.rows_height(r0, r1) - 2.0 * PAD_Y)
+        };
+        let shown: Vec<usize> = (0..pieces.len()).filter(|&p| room(p).is_some()).collect();
+        if shown.len() <= 1 {
+            return shown.contains(&index).then_some(&self.lines[i]);
+        }
+        let cont = self.continued[i].as_ref();
+        let fits = |p: usize, first: bool| -> bool {
+            let cell = if first { Some(&self.lines[i]) } else { cont };
+            match (room(p), cell) {
+                (Some(h), Some(cell)) => cell.height() <= h + 0.01,
+                _ => false,
+            }
+        };
+        let first = shown.iter().copied().find(|&p| fits(p, true));
+        match first {
+            Some(f) if f == index => Some(&self.lines[i]),
+            Some(f) if index > f && fits(index, false) => cont,
+            Some(_) => None,
+            None => {
+                // Fits nowhere: the piece with the most room, as before.
+                let best = shown.iter().copied().max_by(|a, b| {
+                    let (ha, hb) = (room(*a).unwrap_or(0.0), room(*b).unwrap_or(0.0));
+                    ha.total_cmp(&hb).then(b.cmp(a))
+                });
+                (best == Some(index)).then_some(&self.lines[i])
             }
         }
-        best.0
     }
 }
 
-fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> [Rule; 4] {
-    let r = |a: (f32, f32), b: (f32, f32)| Rule {
-        x0: a.0,
-        y0: a.1,
-        x1: b.0,
-        y1: b.1,
-        width: RULE_WIDTH,
-    };
-    [
-        r((x0, y0), (x1, y0)),
-        r((x0, y1), (x1, y1)),
-        r((x0, y0), (x0, y1)),
-        r((x1, y0), (x1, y1)),
-    ]
+/// The grid of a table piece: every cell edge, collected so that a rule two cells share is
+/// drawn once, and collinear pieces join into one line.
+#[derive(Default)]
+struct Rules {
+    /// Horizontal segments by y, vertical by x (in 1/100 pt, so equal edges meet exactly).
+    horizontal: BTreeMap<i64, Vec<(f32, f32)>>,
+    vertical: BTreeMap<i64, Vec<(f32, f32)>>,
+}
+
+fn key(v: f32) -> i64 {
+    (v * 100.0).round() as i64
+}
+
+impl Rules {
+    fn rect(&mut self, x0: f32, y0: f32, x1: f32, y1: f32) {
+        for y in [y0, y1] {
+            self.horizontal.entry(key(y)).or_default().push((x0, x1));
+        }
+        for x in [x0, x1] {
+            self.vertical.entry(key(x)).or_default().push((y0, y1));
+        }
+    }
+
+    fn finish(self) -> Vec<Rule> {
+        let mut out = Vec::new();
+        for (at, segments) in self.horizontal {
+            let y = at as f32 / 100.0;
+            for (a, b) in merge(segments) {
+                out.push(Rule {
+                    x0: a,
+                    y0: y,
+                    x1: b,
+                    y1: y,
+                    width: RULE_WIDTH,
+                });
+            }
+        }
+        for (at, segments) in self.vertical {
+            let x = at as f32 / 100.0;
+            for (a, b) in merge(segments) {
+                out.push(Rule {
+                    x0: x,
+                    y0: a,
+                    x1: x,
+                    y1: b,
+                    width: RULE_WIDTH,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Joins overlapping or touching intervals.
+fn merge(mut segments: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    segments.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Vec<(f32, f32)> = Vec::new();
+    for (a, b) in segments {
+        match out.last_mut() {
+            Some(last) if a <= last.1 + 0.01 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
 }
