@@ -238,6 +238,7 @@ impl State {
                 Message::Finished(r.unwrap_or_else(|| {
                     Err(ExportError::Io {
                         path: failed.clone(),
+                        format: nianbao_print::Format::Pdf,
                         detail: "导出时程序出错，未生成PDF。请重试".into(),
                     })
                 }))

@@ -7,3 +7,4 @@ mod fuzz_drafts;
 mod pdf_export;
 mod pdf_fonts;
 mod pdf_layout;
+mod xlsx_export;

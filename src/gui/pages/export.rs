@@ -110,12 +110,19 @@ pub fn view(doc: &Session) -> Element<'_> {
                 container(
                     column![
                         text("导出完成").size(18).color(style::OK),
-                        text(format!(
-                            "共 {} 页，{} KB，已保存到：{}",
-                            done.summary.pages,
-                            done.summary.bytes.div_ceil(1024),
-                            done.path.display()
-                        ))
+                        text(match done.summary.pages {
+                            Some(pages) => format!(
+                                "共 {} 页，{} KB，已保存到：{}",
+                                pages,
+                                done.summary.bytes.div_ceil(1024),
+                                done.path.display()
+                            ),
+                            None => format!(
+                                "{} KB，已保存到：{}",
+                                done.summary.bytes.div_ceil(1024),
+                                done.path.display()
+                            ),
+                        })
                         .size(14),
                         row![
                             button(text("打开PDF").size(14))
