@@ -146,6 +146,12 @@ fn table(out: &mut String, t: &TableSpec, place: &Place) {
             escape(template::section(key).name)
         );
     }
+    // The template's column widths, so a portal's table looks like the printed one.
+    out.push_str("<colgroup>");
+    for w in &t.cols {
+        let _ = write!(out, "<col style=\"width:{:.1}%\">", w * 100.0);
+    }
+    out.push_str("</colgroup>\n");
     let mut in_head = t.header_rows > 0;
     out.push_str(if in_head { "<thead>\n" } else { "<tbody>\n" });
     for r in 0..t.rows {

@@ -4,6 +4,7 @@
 mod support;
 
 mod fuzz_drafts;
+mod html_export;
 mod pdf_export;
 mod pdf_fonts;
 mod pdf_layout;
