@@ -14,6 +14,7 @@
 //! They need no fonts: Word, the browser and Excel set the text in the office's own fonts.
 
 pub mod compose;
+pub mod docx;
 pub mod fonts;
 pub mod html;
 pub mod layout;
@@ -106,19 +107,22 @@ pub enum Format {
     /// A standalone web page for the portal (`html::page`); `html::fragment` is what the app
     /// copies for pasting into a CMS editor.
     Html,
+    /// An editable Word document.
+    Docx,
     /// Tables 二, 三 and 四 as an Excel workbook.
     Xlsx,
 }
 
 impl Format {
     /// All formats, in the order the app offers them.
-    pub const ALL: [Format; 3] = [Format::Pdf, Format::Html, Format::Xlsx];
+    pub const ALL: [Format; 4] = [Format::Pdf, Format::Html, Format::Docx, Format::Xlsx];
 
     /// The file extension written, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
             Format::Html => "html",
+            Format::Docx => "docx",
             Format::Xlsx => "xlsx",
         }
     }
@@ -128,6 +132,7 @@ impl Format {
         match self {
             Format::Pdf => "PDF",
             Format::Html => "网页",
+            Format::Docx => "Word",
             Format::Xlsx => "Excel",
         }
     }
@@ -138,6 +143,7 @@ impl Format {
         match ext.as_str() {
             "pdf" => Some(Format::Pdf),
             "html" | "htm" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
             "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
@@ -169,6 +175,10 @@ pub fn export(
             return prepared.pdf(options.allow_missing_chars);
         }
         Format::Html => html::page(report).into_bytes(),
+        Format::Docx => docx::write(report).map_err(|e| ExportError::Encode {
+            format,
+            detail: e.to_string(),
+        })?,
         Format::Xlsx => xlsx::write(report).map_err(|e| ExportError::Encode {
             format,
             detail: e.to_string(),

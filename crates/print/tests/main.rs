@@ -3,6 +3,7 @@
 
 mod support;
 
+mod docx_export;
 mod fuzz_drafts;
 mod html_export;
 mod pdf_export;
