@@ -327,3 +327,31 @@ fn check_does_not_send_control_characters_to_the_terminal() {
     assert!(!o.stdout.contains(&0x1b) && !o.stdout.contains(&0x07));
     assert!(stdout(&o).contains("某局"));
 }
+
+#[test]
+fn export_writes_the_format_its_extension_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = example();
+    let src = src.to_str().expect("utf-8");
+    for (name, magic, said) in [
+        ("报告.html", &b"<!DOCTYPE html>"[..], "已导出网页"),
+        ("报告.HTM", b"<!DOCTYPE html>", "已导出网页"),
+        ("报告.docx", b"PK", "已导出Word"),
+        ("表格.xlsx", b"PK", "已导出Excel"),
+    ] {
+        let out = dir.path().join(name);
+        let o = run(&["export", src, "-o", out.to_str().expect("utf-8")]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {o:?}");
+        assert!(String::from_utf8_lossy(&o.stdout).contains(said), "{o:?}");
+        assert!(
+            fs::read(&out).expect("written").starts_with(magic),
+            "{name}"
+        );
+    }
+    // A name that says no format is refused, and nothing is written.
+    let out = dir.path().join("报告.txt");
+    let o = run(&["export", src, "-o", out.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("不知道要导出成什么格式"));
+    assert!(!out.exists());
+}

@@ -3,5 +3,6 @@
 
 mod cli;
 mod gui_app;
+mod gui_export;
 mod gui_support;
 mod gui_yearly;

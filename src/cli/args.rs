@@ -20,7 +20,8 @@ nianbao — 政府信息公开工作年度报告 编写、检查与打印
   nianbao check 草稿.ron [--last-year 上年.ron] [--json] [--deny-warnings]
                                    检查报告，列出问题；有错误时退出码为 1
   nianbao export 草稿.ron -o 报告.pdf [--bundled-fonts]
-                                   导出可打印的 PDF
+                                   导出可打印的 PDF；-o 以 .html 结尾导出网页版，
+                                   .docx 导出 Word 文档，.xlsx 导出表二至表四的 Excel 表格
   nianbao new --from 上年.ron -o 新草稿.ron [--force]
                                    以上年报告为起点新建下一年度的草稿
   nianbao compare 本年.ron 上年.ron [--json]

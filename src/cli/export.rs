@@ -1,11 +1,12 @@
-//! `nianbao export`: the print-ready PDF of a draft.
+//! `nianbao export`: the print-ready PDF of a draft, or the portal page, Word file or Excel tables,
+//! chosen by the output's extension.
 
 use super::args::{Args, EXIT_USAGE, USAGE, load_or_report};
 use nianbao_print::fonts::FontOptions;
-use nianbao_print::{ExportOptions, export_to_file};
+use nianbao_print::{ExportOptions, Format, export_file};
 use std::path::Path;
 
-/// `nianbao export DRAFT.ron -o OUT.pdf [--bundled-fonts] [--allow-missing-chars]`.
+/// `nianbao export DRAFT.ron -o OUT.{pdf,html,docx,xlsx} [--bundled-fonts] [--allow-missing-chars]`.
 pub fn run(args: &[std::ffi::OsString]) -> i32 {
     let known = ["-o", "--output", "--bundled-fonts", "--allow-missing-chars"];
     let args = match Args::parse(args, &["-o", "--output"]) {
@@ -24,18 +25,27 @@ pub fn run(args: &[std::ffi::OsString]) -> i32 {
         if !unknown.is_empty() {
             eprintln!("不认识的选项：{}", unknown.join(" "));
         }
-        eprintln!("用法：nianbao export 草稿.ron -o 报告.pdf [--bundled-fonts]\n\n{USAGE}");
+        eprintln!(
+            "用法：nianbao export 草稿.ron -o 报告.pdf|报告.html|报告.docx|报告.xlsx [--bundled-fonts]\n\n{USAGE}"
+        );
         return EXIT_USAGE;
     };
     let out = Path::new(out);
-    // Never replace a draft by a PDF: `export d.ron -o d.ron` would leave no draft and no backup.
+    let shown = crate::cli::safe_text(&out.display().to_string());
+    // Never replace a draft by an export: `export d.ron -o d.ron` would leave no draft and no
+    // backup.
     if nianbao_core::store::draft::is_draft_file(out) {
         eprintln!(
-            "{} 是年报草稿文件，导出的 PDF 不能保存为它（会覆盖草稿），未导出。请换一个以 .pdf 结尾的文件名。",
-            crate::cli::safe_text(&out.display().to_string())
+            "{shown} 是年报草稿文件，导出的文件不能保存为它（会覆盖草稿），未导出。请换一个以 .pdf、.html、.docx 或 .xlsx 结尾的文件名。"
         );
         return EXIT_USAGE;
     }
+    let Some(format) = Format::from_path(out) else {
+        eprintln!(
+            "不知道要导出成什么格式：{shown}。文件名请以 .pdf（打印版）、.html（网页版）、.docx（Word）或 .xlsx（Excel 表格）结尾。"
+        );
+        return EXIT_USAGE;
+    };
     let Some(report) = load_or_report(Path::new(draft_path)) else {
         return EXIT_USAGE;
     };
@@ -46,14 +56,13 @@ pub fn run(args: &[std::ffi::OsString]) -> i32 {
         },
         allow_missing_chars: args.flag("--allow-missing-chars"),
     };
-    match export_to_file(&report, &options, out) {
+    match export_file(&report, format, &options, out) {
         Ok(summary) => {
-            println!(
-                "已导出 {}：{} 页，{} KB。",
-                crate::cli::safe_text(&out.display().to_string()),
-                summary.pages,
-                summary.bytes.div_ceil(1024)
-            );
+            let size = summary.bytes.div_ceil(1024);
+            match summary.pages {
+                Some(pages) => println!("已导出 {shown}：{pages} 页，{size} KB。"),
+                None => println!("已导出{} {shown}：{size} KB。", format.name()),
+            }
             0
         }
         Err(e) => {

@@ -1,22 +1,49 @@
-//! The export screen as a component: its state, its messages and its `update`. The fonts are
-//! loaded and the report composed once, off the UI thread, for both the pre-export warnings and
-//! the PDF itself (`nianbao_print::Prepared`).
+//! The export screen as a component: its state, its messages and its `update`. One page for
+//! every format (PDF, 网页, Word, Excel) with the same checks first: the fonts are loaded and the
+//! report composed once, off the UI thread, for the pre-export warnings (errors, characters no
+//! font has, all-zero tables) and then the file itself. "复制网页版" puts the portal page on the
+//! clipboard as HTML, with plain text beside it for programs that take no HTML.
 
 use super::files::{self, in_thread};
 use iced::Task;
 use nianbao_core::check::{Finding, Severity};
 use nianbao_core::model::Report;
+use nianbao_core::store::prefs::ExportChoice;
 use nianbao_print::fonts::{FontError, FontOptions, MissingChar};
 use nianbao_print::pdf::ExportError;
-use nianbao_print::{ExportSummary, Prepared, write_pdf};
+use nianbao_print::{ExportOptions, ExportSummary, Format, Prepared, write_export};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// A finished export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Done {
     pub path: PathBuf,
+    pub format: Format,
     pub summary: ExportSummary,
+}
+
+/// What "复制网页版" put on the clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    /// The page as HTML (tables included) with plain text beside it.
+    Html,
+    /// Plain text only: this system's clipboard took no HTML.
+    PlainText,
+}
+
+impl Copied {
+    /// What to tell the user.
+    pub fn text(self) -> &'static str {
+        match self {
+            Copied::Html => {
+                "已复制网页版（含表格）。在门户网站的编辑器（如 UEditor、KindEditor）中粘贴即可，标题、段落和表格合并单元格都会保留。"
+            }
+            Copied::PlainText => {
+                "本机剪贴板不支持网页格式，已复制为纯文本（表格各列以制表符分隔）。需要带表格的网页版时，请用“导出”保存为网页文件后上传。"
+            }
+        }
+    }
 }
 
 /// What to tell the user before exporting.
@@ -41,24 +68,41 @@ impl Warnings {
 pub enum Busy {
     /// Loading the fonts and finding characters they lack.
     Checking,
-    /// Writing the PDF.
-    Writing,
+    /// Writing the file.
+    Writing(Format),
 }
 
 impl Busy {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Busy::Checking => "正在检查报告能否完整打印……",
-            Busy::Writing => "正在生成PDF……",
+            Busy::Checking => "正在检查报告能否完整显示和打印……".into(),
+            Busy::Writing(format) => format!("正在生成{}文件……", format.name()),
         }
+    }
+}
+
+/// The path for `format`: its extension replaces another format's, or is added when there is
+/// none ("年报" → "年报.docx"); any other extension is kept, as typed.
+pub fn path_for(path: PathBuf, format: Format) -> PathBuf {
+    match Format::from_path(&path) {
+        Some(f) if f == format => path,
+        Some(_) => path.with_extension(format.extension()),
+        None => files::with_extension(path, format.extension()),
     }
 }
 
 /// The export screen's state.
 #[derive(Debug, Clone, Default)]
 pub struct State {
-    /// Where the PDF goes, as typed or chosen.
+    /// What to export as.
+    pub format: Format,
+    /// Where the file goes, as typed or chosen.
     pub path: String,
+    /// The folder of the last export (remembered across sessions by the app, see
+    /// [`State::remembering`]); offered before the draft's folder.
+    pub folder: Option<PathBuf>,
+    /// The outcome of the last "复制网页版".
+    pub copied: Option<Copied>,
     pub busy: Option<Busy>,
     /// Shown before exporting, until the user goes on or steps back.
     pub warnings: Option<Warnings>,
@@ -72,9 +116,15 @@ pub struct State {
 /// The messages of the export screen.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// Choose where to write the PDF.
+    /// A format was chosen: PDF, 网页, Word or Excel.
+    FormatChosen(Format),
+    /// Put the portal page on the clipboard (HTML, plain text beside it).
+    CopyHtml,
+    /// The clipboard was written: as HTML, or as plain text where it takes no HTML.
+    Copied(Copied),
+    /// Choose where to write the file.
     ChooseFile,
-    /// The PDF path was typed.
+    /// The path was typed.
     PathChanged(String),
     /// The "only the bundled fonts" setting was switched.
     BundledFontsToggled(bool),
@@ -82,13 +132,13 @@ pub enum Message {
     Requested,
     /// The fonts are loaded and the report composed, or the fonts could not be loaded.
     Checked(Result<Arc<Prepared>, FontError>),
-    /// The user has read the warnings and wants the PDF anyway.
+    /// The user has read the warnings and wants the file anyway.
     Confirmed,
     /// The user stepped back from the warnings.
     Cancelled,
     /// The export running in the background finished.
     Finished(Result<Done, ExportError>),
-    /// Open the written PDF with the system's viewer.
+    /// Open the written file with the system's program for it.
     OpenPdf,
     /// Open the folder that holds the written PDF.
     OpenFolder,
@@ -97,7 +147,7 @@ pub enum Message {
 /// What the app must do for the export screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// Show the dialog for where the PDF goes.
+    /// Show the dialog for where the file goes.
     AskPath,
     /// Tell the user something went wrong.
     Failed(String),
@@ -107,22 +157,60 @@ pub enum Event {
 pub struct Context<'a> {
     pub report: &'a Report,
     pub findings: &'a [Finding],
-    /// The draft file, beside which the PDF is offered.
+    /// The draft file, beside which the file is offered.
     pub draft: Option<&'a Path>,
 }
 
 impl State {
-    /// Offers a PDF path (beside the draft, named after the report) so that exporting is one
-    /// click; a path the user typed is kept.
+    /// A state that starts from the last export's choice (what the app remembered in the user
+    /// data folder), so the page offers the same format and folder again.
+    pub fn remembering(choice: &ExportChoice) -> State {
+        State {
+            format: Format::from_path(Path::new(&format!("x.{}", choice.format)))
+                .unwrap_or_default(),
+            folder: choice.folder.clone(),
+            ..State::default()
+        }
+    }
+
+    /// What the app should remember after an export, for [`State::remembering`] next time.
+    pub fn choice(&self) -> ExportChoice {
+        ExportChoice {
+            format: self.format.extension().to_string(),
+            folder: self.folder.clone(),
+        }
+    }
+
+    /// Offers a path (in the last export's folder, else beside the draft, named after the
+    /// report) so that exporting is one click; a path the user typed is kept, with the chosen
+    /// format's extension.
     pub fn suggest_path(&mut self, report: &Report, draft: Option<&Path>) {
         if self.path.trim().is_empty() {
-            let name = format!("{}.pdf", report.title());
-            self.path = files::beside(draft, &name).display().to_string();
+            let name = format!("{}.{}", report.title(), self.format.extension());
+            let path = match self.folder.as_deref().filter(|f| f.is_dir()) {
+                Some(folder) => folder.join(name),
+                None => files::beside(draft, &name),
+            };
+            self.path = path.display().to_string();
         }
+    }
+
+    /// A path chosen in the file dialog, with the chosen format's extension.
+    pub fn path_chosen(&mut self, path: PathBuf) {
+        self.path = path_for(path, self.format).display().to_string();
     }
 
     pub fn update(&mut self, message: Message, cx: Context<'_>) -> (Task<Message>, Option<Event>) {
         match message {
+            Message::FormatChosen(format) => {
+                self.format = format;
+                self.result = None;
+                if !self.path.trim().is_empty() {
+                    self.path_chosen(PathBuf::from(self.path.trim()));
+                }
+            }
+            Message::CopyHtml => return (copy_html(cx.report), None),
+            Message::Copied(copied) => self.copied = Some(copied),
             Message::ChooseFile => return (Task::none(), Some(Event::AskPath)),
             Message::PathChanged(text) => self.path = text,
             Message::BundledFontsToggled(on) => self.bundled_only = on,
@@ -133,7 +221,7 @@ impl State {
                     .warnings
                     .as_ref()
                     .is_some_and(|w| !w.missing.is_empty());
-                return (self.start(allow_missing), None);
+                return (self.start(allow_missing, cx.report), None);
             }
             Message::Cancelled => {
                 self.warnings = None;
@@ -141,6 +229,9 @@ impl State {
             }
             Message::Finished(result) => {
                 self.busy = None;
+                if let Ok(done) = &result {
+                    self.folder = done.path.parent().map(Path::to_path_buf);
+                }
                 self.result = Some(result);
             }
             Message::OpenPdf | Message::OpenFolder => {
@@ -166,6 +257,7 @@ impl State {
         }
         self.suggest_path(cx.report, cx.draft);
         self.result = None;
+        self.copied = None;
         self.warnings = None;
         self.busy = Some(Busy::Checking);
         let report = cx.report.clone();
@@ -211,37 +303,82 @@ impl State {
         };
         self.prepared = Some(prepared);
         if warnings.is_empty() {
-            return self.start(false);
+            return self.start(false, cx.report);
         }
         self.warnings = Some(warnings);
         Task::none()
     }
 
-    /// Writes the PDF from the composed report, off the UI thread.
-    fn start(&mut self, allow_missing: bool) -> Task<Message> {
+    /// Writes the file off the UI thread: the PDF from the composed report, the other formats
+    /// from the report (they need no fonts).
+    fn start(&mut self, allow_missing: bool, report: &Report) -> Task<Message> {
         let Some(prepared) = self.prepared.take() else {
             return Task::none();
         };
         self.warnings = None;
-        let path = files::with_extension(PathBuf::from(self.path.trim()), "pdf");
+        let format = self.format;
+        let path = path_for(PathBuf::from(self.path.trim()), format);
         self.path = path.display().to_string();
-        self.busy = Some(Busy::Writing);
+        self.busy = Some(Busy::Writing(format));
         self.result = None;
         let failed = path.clone();
+        let report = report.clone();
         Task::perform(
             in_thread(move || {
-                let exported = prepared.pdf(allow_missing)?;
-                let summary = write_pdf(&exported, &path)?;
-                Ok(Done { path, summary })
+                let exported = match format {
+                    Format::Pdf => prepared.pdf(allow_missing)?,
+                    _ => nianbao_print::export(&report, format, &ExportOptions::default())?,
+                };
+                let summary = write_export(&exported, format, &path)?;
+                Ok(Done {
+                    path,
+                    format,
+                    summary,
+                })
             }),
             move |r| {
                 Message::Finished(r.unwrap_or_else(|| {
                     Err(ExportError::Io {
                         path: failed.clone(),
-                        detail: "导出时程序出错，未生成PDF。请重试".into(),
+                        format,
+                        detail: "导出时程序出错，未生成文件。请重试".into(),
                     })
                 }))
             },
         )
     }
+}
+
+/// The system clipboard, kept for the life of the program: on Linux the copied page is served
+/// by the program that copied it, so it must outlive the copy.
+static CLIPBOARD: Mutex<Option<arboard::Clipboard>> = Mutex::new(None);
+
+/// Puts the portal page's fragment on the clipboard as HTML with its plain text beside it, off
+/// the UI thread; where the system takes no HTML, iced writes the plain text.
+fn copy_html(report: &Report) -> Task<Message> {
+    let html = nianbao_print::html::fragment(report);
+    let text = nianbao_print::html::plain_text(report);
+    let fallback = text.clone();
+    Task::perform(
+        in_thread(move || {
+            let Ok(mut slot) = CLIPBOARD.lock() else {
+                return Err("剪贴板正被占用".to_string());
+            };
+            if slot.is_none() {
+                *slot = Some(arboard::Clipboard::new().map_err(|e| e.to_string())?);
+            }
+            match slot.as_mut() {
+                Some(clipboard) => clipboard
+                    .set_html(html.as_str(), Some(text.as_str()))
+                    .map_err(|e| e.to_string()),
+                None => Err("无法打开剪贴板".to_string()),
+            }
+        }),
+        |r| r.unwrap_or_else(|| Err("复制时程序出错".to_string())),
+    )
+    .then(move |r| match r {
+        Ok(()) => Task::done(Message::Copied(Copied::Html)),
+        Err(_) => iced::clipboard::write::<Message>(fallback.clone())
+            .chain(Task::done(Message::Copied(Copied::PlainText))),
+    })
 }

@@ -3,9 +3,10 @@
 //! Measures exporting examples/jinxiang-2021.ron to PDF with the bundled fonts: the first
 //! export (reading and parsing the fonts included), then the mean and best of further exports
 //! (fonts cached, as in the app), the stages on their own (compose, layout: what a live preview
-//! would redo), the PDF size and the process's peak memory (VmHWM, Linux).
+//! would redo), the PDF size and the process's peak memory (VmHWM, Linux); then the portal page,
+//! the Word file and the Excel tables, each and the three together.
 
-use nianbao_print::{ExportOptions, Prepared, export_pdf};
+use nianbao_print::{ExportOptions, Format, Prepared, export_pdf};
 use std::time::{Duration, Instant};
 
 fn peak_memory_kb() -> Option<u64> {
@@ -88,6 +89,35 @@ fn main() {
         layout.as_secs_f64() * 1e3
     );
     println!("  PDF size:                    {:>8} bytes", bytes.len());
+    let other = [Format::Html, Format::Docx, Format::Xlsx];
+    let mut together = Duration::ZERO;
+    for format in other {
+        let once = || match nianbao_print::export(&report, format, &options) {
+            Ok(e) => e.bytes.len(),
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+        };
+        let t = Instant::now();
+        let size = once();
+        let first = t.elapsed();
+        together += first;
+        let best = best_of(&|| {
+            std::hint::black_box(once());
+        });
+        println!(
+            "  {:<5} first {:>7.2} ms, best {:>7.2} ms, {:>6} bytes",
+            format.extension(),
+            first.as_secs_f64() * 1e3,
+            best.as_secs_f64() * 1e3,
+            size
+        );
+    }
+    println!(
+        "  html + docx + xlsx, first run of each, together: {:>7.2} ms",
+        together.as_secs_f64() * 1e3
+    );
     match peak_memory_kb() {
         Some(kb) => println!("  peak memory (VmHWM):         {:>8} KB", kb),
         None => println!("  peak memory:                 not available on this system"),

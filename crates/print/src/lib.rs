@@ -8,11 +8,18 @@
 //!
 //! [`Prepared`] runs the first stage once per export, with the fonts and the characters they
 //! lack, so the app can warn before exporting and then export from the same blocks.
+//!
+//! The other deliverables start from the same composed blocks and tables: the portal page
+//! ([`html`]), the editable Word file ([`docx`]) and the statistics tables as Excel ([`xlsx`]).
+//! They need no fonts: Word, the browser and Excel set the text in the office's own fonts.
 
 pub mod compose;
+pub mod docx;
 pub mod fonts;
+pub mod html;
 pub mod layout;
 pub mod pdf;
+pub mod xlsx;
 
 use compose::Placed;
 use fonts::{FontError, FontOptions, FontSet, MissingChar};
@@ -66,7 +73,7 @@ impl Prepared {
         let bytes = pdf::write(&doc, &self.info, &self.fonts)?;
         Ok(Exported {
             summary: ExportSummary {
-                pages: doc.pages.len(),
+                pages: Some(doc.pages.len()),
                 bytes: bytes.len(),
             },
             bytes,
@@ -86,11 +93,64 @@ pub struct ExportOptions {
 /// What an export produced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportSummary {
-    pub pages: usize,
+    /// Pages of a PDF; other formats are paginated by the program that opens them.
+    pub pages: Option<usize>,
     pub bytes: usize,
 }
 
-/// A PDF made in memory.
+/// What a report can be exported as.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// The print-ready PDF.
+    #[default]
+    Pdf,
+    /// A standalone web page for the portal (`html::page`); `html::fragment` is what the app
+    /// copies for pasting into a CMS editor.
+    Html,
+    /// An editable Word document.
+    Docx,
+    /// Tables 二, 三 and 四 as an Excel workbook.
+    Xlsx,
+}
+
+impl Format {
+    /// All formats, in the order the app offers them.
+    pub const ALL: [Format; 4] = [Format::Pdf, Format::Html, Format::Docx, Format::Xlsx];
+
+    /// The file extension written, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    /// The name shown to the user.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Pdf => "PDF",
+            Format::Html => "网页",
+            Format::Docx => "Word",
+            Format::Xlsx => "Excel",
+        }
+    }
+
+    /// The format a file name asks for, by its extension (any case; `.htm` too).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "pdf" => Some(Format::Pdf),
+            "html" | "htm" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// An export made in memory.
 pub struct Exported {
     pub bytes: Vec<u8>,
     pub summary: ExportSummary,
@@ -102,28 +162,86 @@ pub fn export_pdf(report: &Report, options: &ExportOptions) -> Result<Vec<u8>, E
     Ok(prepared.pdf(options.allow_missing_chars)?.bytes)
 }
 
-/// Writes an exported PDF to `path`: to a temporary file renamed over it, so a failure never
-/// leaves a half-written PDF in place of a good one.
-/// A draft is never replaced by a PDF ([`ExportError::WouldOverwriteDraft`]).
-pub fn write_pdf(exported: &Exported, path: &Path) -> Result<ExportSummary, ExportError> {
+/// Exports a report in `format`, in memory. Only the PDF loads fonts; the missing-character
+/// stop applies to it alone (a browser, Word or Excel set the text in the reader's fonts).
+pub fn export(
+    report: &Report,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Exported, ExportError> {
+    let bytes = match format {
+        Format::Pdf => {
+            let prepared = Prepared::new(report, &options.fonts)?;
+            return prepared.pdf(options.allow_missing_chars);
+        }
+        Format::Html => html::page(report).into_bytes(),
+        Format::Docx => docx::write(report).map_err(|e| ExportError::Encode {
+            format,
+            detail: e.to_string(),
+        })?,
+        Format::Xlsx => xlsx::write(report).map_err(|e| ExportError::Encode {
+            format,
+            detail: e.to_string(),
+        })?,
+    };
+    Ok(Exported {
+        summary: ExportSummary {
+            pages: None,
+            bytes: bytes.len(),
+        },
+        bytes,
+    })
+}
+
+/// Writes an export to `path`: to a temporary file renamed over it, so a failure never leaves a
+/// half-written file in place of a good one. A draft is never replaced by an export
+/// ([`ExportError::WouldOverwriteDraft`]).
+pub fn write_export(
+    exported: &Exported,
+    format: Format,
+    path: &Path,
+) -> Result<ExportSummary, ExportError> {
     if nianbao_core::store::draft::is_draft_file(path) {
         return Err(ExportError::WouldOverwriteDraft {
             path: path.to_path_buf(),
+            format,
         });
     }
     write_atomic(path, &exported.bytes, false).map_err(|e| ExportError::Io {
         path: path.to_path_buf(),
+        format,
         detail: nianbao_core::store::draft::io_error_text(&e),
     })?;
     Ok(exported.summary)
 }
 
-/// Exports a report to a file (see [`write_pdf`]).
+/// Writes an exported PDF to `path` (see [`write_export`]).
+pub fn write_pdf(exported: &Exported, path: &Path) -> Result<ExportSummary, ExportError> {
+    write_export(exported, Format::Pdf, path)
+}
+
+/// Exports a report to a PDF file (see [`write_export`]).
 pub fn export_to_file(
     report: &Report,
     options: &ExportOptions,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    let prepared = Prepared::new(report, &options.fonts)?;
-    write_pdf(&prepared.pdf(options.allow_missing_chars)?, path)
+    export_file(report, Format::Pdf, options, path)
+}
+
+/// Exports a report to a file in `format` (see [`write_export`]). The draft check comes first,
+/// so a refused name costs no export.
+pub fn export_file(
+    report: &Report,
+    format: Format,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<ExportSummary, ExportError> {
+    if nianbao_core::store::draft::is_draft_file(path) {
+        return Err(ExportError::WouldOverwriteDraft {
+            path: path.to_path_buf(),
+            format,
+        });
+    }
+    write_export(&export(report, format, options)?, format, path)
 }

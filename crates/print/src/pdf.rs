@@ -5,6 +5,7 @@
 //! ids (font resource names, which also make the subset tags, and the trailer /ID) are replaced
 //! by values hashed from the pages, and the dates come from the report's date.
 
+use crate::Format;
 use crate::fonts::{FaceId, FontError, FontSet, MissingChar};
 use crate::layout::{self, Document, Item, MM, PAGE_HEIGHT, PAGE_WIDTH};
 use nianbao_core::model::Date;
@@ -38,15 +39,18 @@ pub enum ExportError {
     MissingChars(Vec<MissingChar>),
     /// A font could not be prepared for embedding.
     FontEmbedding { path: PathBuf },
-    /// The chosen PDF file name is a draft (`.ron`, `.bak`, or a file that is one): nothing was
-    /// written, so the draft is not replaced by a PDF.
-    WouldOverwriteDraft { path: PathBuf },
-    /// The PDF file could not be written.
+    /// The chosen file name is a draft (`.ron`, `.bak`, or a file that is one): nothing was
+    /// written, so the draft is not replaced by an export.
+    WouldOverwriteDraft { path: PathBuf, format: Format },
+    /// The file could not be written.
     Io {
         path: PathBuf,
+        format: Format,
         /// The system's words.
         detail: String,
     },
+    /// The Word or Excel writer failed to build the file; nothing was written.
+    Encode { format: Format, detail: String },
 }
 
 impl fmt::Display for ExportError {
@@ -66,15 +70,28 @@ impl fmt::Display for ExportError {
                 "字体 {} 无法嵌入PDF，请改用程序自带字体（--bundled-fonts）后重试。",
                 path.display()
             ),
-            ExportError::WouldOverwriteDraft { path } => write!(
+            ExportError::WouldOverwriteDraft { path, format } => write!(
                 f,
-                "{} 是年报草稿文件，导出的 PDF 不能保存为它（会覆盖草稿），未导出。请换一个以 .pdf 结尾的文件名。",
-                path.display()
-            ),
-            ExportError::Io { path, detail } => write!(
-                f,
-                "无法写入PDF文件 {}（{}）。原有文件未被改动。请检查文件夹是否可写、文件是否正在其他程序中打开。",
+                "{} 是年报草稿文件，导出的{}不能保存为它（会覆盖草稿），未导出。请换一个以 .{} 结尾的文件名。",
                 path.display(),
+                format.name(),
+                format.extension()
+            ),
+            ExportError::Io {
+                path,
+                format,
+                detail,
+            } => write!(
+                f,
+                "无法写入{}文件 {}（{}）。原有文件未被改动。请检查文件夹是否可写、文件是否正在其他程序中打开。",
+                format.name(),
+                path.display(),
+                detail
+            ),
+            ExportError::Encode { format, detail } => write!(
+                f,
+                "生成{}文件时出错（{}），未导出。请把草稿文件发给维护人员。",
+                format.name(),
                 detail
             ),
         }

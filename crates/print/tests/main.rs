@@ -3,8 +3,11 @@
 
 mod support;
 
+mod docx_export;
 mod fuzz_drafts;
+mod html_export;
 mod pdf_export;
 mod pdf_fonts;
 mod pdf_layout;
 mod pdf_typeset;
+mod xlsx_export;

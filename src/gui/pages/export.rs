@@ -1,4 +1,5 @@
-//! Export: where the PDF goes, the warnings to read first, progress, and the result.
+//! Export: the format (PDF, 网页, Word, Excel), where the file goes, the warnings to read first,
+//! progress, and the result; and "复制网页版" for pasting into the portal's editor.
 
 use crate::gui::components::Element;
 use crate::gui::export::Message as Export;
@@ -7,20 +8,47 @@ use crate::gui::session::Session;
 use crate::gui::style;
 use iced::Fill;
 use iced::widget::{button, checkbox, column, container, row, text, text_input};
+use nianbao_print::Format;
+
+/// What each format is for, in the office's words.
+fn purpose(format: Format) -> &'static str {
+    match format {
+        Format::Pdf => "按公文格式排版的A4文件，用于打印、盖章和上报",
+        Format::Html => "发布到政府门户网站的网页（表格可被读屏软件朗读）",
+        Format::Docx => "可编辑的Word文档，供上级机关或网站编辑修改、转发",
+        Format::Xlsx => "表二、表三、表四的Excel表格，总计为公式，改数后自动重算",
+    }
+}
 
 pub fn view(doc: &Session) -> Element<'_> {
     let state = &doc.export;
     let idle = state.busy.is_none() && state.warnings.is_none();
+    let mut formats = column![].spacing(6);
+    for format in Format::ALL {
+        let chosen = format == state.format;
+        formats = formats.push(
+            row![
+                button(text(format.name()).size(14))
+                    .on_press(Message::Export(Export::FormatChosen(format)))
+                    .width(72)
+                    .style(if chosen {
+                        button::primary
+                    } else {
+                        button::secondary
+                    }),
+                text(purpose(format)).size(14),
+            ]
+            .spacing(10)
+            .align_y(iced::Center),
+        );
+    }
     let mut page = column![
-        text("导出PDF").size(22),
-        text(format!(
-            "将“{}”按公文格式排版为A4的PDF文件，可直接打印或上传发布。",
-            doc.report.title()
-        ))
-        .size(14),
+        text("导出").size(22),
+        text(format!("将“{}”导出为：", doc.report.title())).size(14),
+        formats,
         row![
             text("保存为").size(14),
-            text_input("PDF文件的完整路径", &state.path)
+            text_input("文件的完整路径", &state.path)
                 .on_input(|s| Message::Export(Export::PathChanged(s)))
                 .on_submit(Message::Export(Export::Requested))
                 .padding(6)
@@ -32,17 +60,33 @@ pub fn view(doc: &Session) -> Element<'_> {
         ]
         .spacing(10)
         .align_y(iced::Center),
-        checkbox(state.bundled_only)
-            .label("只用程序自带的开源字体（不用本机安装的方正小标宋、仿宋_GB2312等公文字体）")
-            .on_toggle(|on| Message::Export(Export::BundledFontsToggled(on)))
-            .text_size(14)
-            .size(16),
-        button(text("导出PDF").size(15))
-            .on_press_maybe(idle.then_some(Message::Export(Export::Requested)))
-            .padding([6, 22])
-            .style(button::primary),
     ]
     .spacing(14);
+    if state.format == Format::Pdf {
+        page = page.push(
+            checkbox(state.bundled_only)
+                .label("只用程序自带的开源字体（不用本机安装的方正小标宋、仿宋_GB2312等公文字体）")
+                .on_toggle(|on| Message::Export(Export::BundledFontsToggled(on)))
+                .text_size(14)
+                .size(16),
+        );
+    }
+    page = page.push(
+        row![
+            button(text(format!("导出{}", state.format.name())).size(15))
+                .on_press_maybe(idle.then_some(Message::Export(Export::Requested)))
+                .padding([6, 22])
+                .style(button::primary),
+            button(text("复制网页版").size(15))
+                .on_press_maybe(idle.then_some(Message::Export(Export::CopyHtml)))
+                .padding([6, 16])
+                .style(button::secondary),
+        ]
+        .spacing(10),
+    );
+    if let Some(copied) = state.copied {
+        page = page.push(text(copied.text()).size(14).color(style::OK));
+    }
     if let Some(busy) = state.busy {
         page = page.push(text(busy.label()).size(15).color(style::ACCENT));
     }
@@ -76,8 +120,16 @@ pub fn view(doc: &Session) -> Element<'_> {
             );
         }
         if !w.missing.is_empty() {
+            let effect = if state.format == Format::Pdf {
+                "PDF中会印成“〓”"
+            } else {
+                "对方电脑上也可能显示为方框或空白"
+            };
             col = col.push(
-                text("以下字符在所有可用字体中都没有，PDF中会印成“〓”。建议改用规范字：").size(14),
+                text(format!(
+                    "以下字符在本机所有可用字体中都没有，{effect}。建议改用规范字："
+                ))
+                .size(14),
             );
             for m in &w.missing {
                 col = col.push(text(format!("· {m}")).size(13).color(style::ERROR));
@@ -110,17 +162,31 @@ pub fn view(doc: &Session) -> Element<'_> {
                 container(
                     column![
                         text("导出完成").size(18).color(style::OK),
-                        text(format!(
-                            "共 {} 页，{} KB，已保存到：{}",
-                            done.summary.pages,
-                            done.summary.bytes.div_ceil(1024),
-                            done.path.display()
-                        ))
+                        text(match done.summary.pages {
+                            Some(pages) => format!(
+                                "共 {} 页，{} KB，已保存到：{}",
+                                pages,
+                                done.summary.bytes.div_ceil(1024),
+                                done.path.display()
+                            ),
+                            None => format!(
+                                "{} KB，已保存到：{}",
+                                done.summary.bytes.div_ceil(1024),
+                                done.path.display()
+                            ),
+                        })
                         .size(14),
                         row![
-                            button(text("打开PDF").size(14))
-                                .on_press(Message::Export(Export::OpenPdf))
-                                .style(button::primary),
+                            button(
+                                text(if done.format == Format::Pdf {
+                                    "打开PDF".to_string()
+                                } else {
+                                    format!("打开{}文件", done.format.name())
+                                })
+                                .size(14)
+                            )
+                            .on_press(Message::Export(Export::OpenPdf))
+                            .style(button::primary),
                             button(text("打开所在文件夹").size(14))
                                 .on_press(Message::Export(Export::OpenFolder))
                                 .style(button::secondary),

@@ -135,6 +135,24 @@ impl Cell {
         }
     }
 
+    /// The entered or derived cells a derived 总计 adds up, in print order (empty for a cell
+    /// that is typed): a row's applicant types, the 21 outcome rows of a column, a group's
+    /// four results. What a spreadsheet's formulas and the model's sums both follow.
+    pub fn parts(self) -> Vec<Cell> {
+        match self {
+            Cell::T3(row, col) if !row.is_entered() => {
+                T3Row::outcomes().map(|r| Cell::T3(r, col)).collect()
+            }
+            Cell::T3(row, col) if col.is_total() => {
+                T3Col::ENTERED.iter().map(|c| Cell::T3(row, *c)).collect()
+            }
+            Cell::T4(group, T4Col::Total) => {
+                T4Col::ENTERED.iter().map(|c| Cell::T4(group, *c)).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// Where it is, in words: "表三 一、本年新收政府信息公开申请数量 · 自然人".
     pub fn describe(self) -> String {
         match self {

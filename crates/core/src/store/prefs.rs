@@ -1,12 +1,12 @@
 //! What the app remembers between sessions besides drafts: where its window was, how large,
-//! whether maximized, and the zoom. Kept in `prefs.ron` in the user's data folder; a missing,
+//! whether maximized, the zoom, and the last export's format and folder. Kept in `prefs.ron` in the user's data folder; a missing,
 //! damaged or absurd file gives the defaults, never an error.
 
 use super::atomic::write_atomic;
 use super::draft::read_text;
 use serde::{Deserialize, Serialize};
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The smallest window the pages are laid out for.
 pub const MIN_WINDOW: (f32, f32) = (900.0, 600.0);
@@ -32,6 +32,37 @@ pub struct Prefs {
     pub window: Option<WindowPlace>,
     /// 1.0 is 100 %; one of [`ZOOM_STEPS`].
     pub zoom: Option<f32>,
+}
+
+/// What the last export was: the format (its file extension, e.g. `html`) and the folder,
+/// offered again on the export page. Kept in a file of its own (`export.ron`,
+/// `UserData::export_choice_path`): it is written when an export succeeds, the window's
+/// [`Prefs`] when the window closes, and neither should write over the other.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportChoice {
+    pub format: String,
+    pub folder: Option<PathBuf>,
+}
+
+impl ExportChoice {
+    /// Reads the file; anything wrong with it gives the default (the PDF, no folder).
+    pub fn load(path: &Path) -> ExportChoice {
+        read_text(path)
+            .ok()
+            .and_then(|text| ron::from_str::<ExportChoice>(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the file atomically.
+    pub fn save(&self, path: &Path) -> io::Result<()> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(io::Error::other)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        write_atomic(path, text.as_bytes(), false)
+    }
 }
 
 impl Prefs {
@@ -154,5 +185,20 @@ mod tests {
         assert_eq!(Prefs::load(&path), Prefs::default());
         assert_eq!(Prefs::load(&dir.join("none.ron")), Prefs::default());
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn the_last_export_choice_is_kept_and_a_bad_file_gives_the_default() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data").join("export.ron");
+        assert_eq!(ExportChoice::load(&path), ExportChoice::default());
+        let choice = ExportChoice {
+            format: "docx".into(),
+            folder: Some(PathBuf::from("/年报/2021\nformat=pdf")),
+        };
+        choice.save(&path).unwrap();
+        assert_eq!(ExportChoice::load(&path), choice);
+        std::fs::write(&path, "not ron").unwrap();
+        assert_eq!(ExportChoice::load(&path), ExportChoice::default());
     }
 }

@@ -36,6 +36,7 @@ const SESSION_STEM: &str = "session";
 const SESSIONS: usize = 8;
 const RECENT_FILE: &str = "recent.txt";
 const PREFS_FILE: &str = "prefs.ron";
+const EXPORT_CHOICE_FILE: &str = "export.ron";
 /// Autosaves moved aside for the user to decide on: `recovered-<secs>-<pid>-<n>.ron`.
 const RECOVERED_PREFIX: &str = "recovered-";
 /// Where locking is impossible: an autosave not written for this long is taken for left
@@ -178,6 +179,12 @@ impl UserData {
     /// Where the window's place and the zoom are remembered ([`super::prefs::Prefs`]).
     pub fn prefs_path(&self) -> PathBuf {
         self.dir.join(PREFS_FILE)
+    }
+
+    /// Where the last export's format and folder are remembered
+    /// ([`super::prefs::ExportChoice`]).
+    pub fn export_choice_path(&self) -> PathBuf {
+        self.dir.join(EXPORT_CHOICE_FILE)
     }
 
     fn recent_path(&self) -> PathBuf {
