@@ -148,3 +148,34 @@ fn copying_the_web_version_reports_what_was_copied() {
     // With a display the page goes on as HTML; without one (CI) as plain text through iced.
     assert!(doc(&app).export.copied.is_some());
 }
+
+/// The app keeps the last export's format and folder for the next report and the next start
+/// (read when it starts, written in the background after an export).
+#[test]
+fn the_choice_outlives_the_session() {
+    use nianbao_core::store::userdata::UserData;
+    let data = temp_dir("choice-data");
+    let out = temp_dir("choice-out");
+    let mut app = App::new(Some(UserData::new(&data)));
+    apply(
+        &mut app,
+        [
+            Message::OpenExample,
+            Message::Show(Page::Export),
+            Message::Export(export::Message::FormatChosen(Format::Docx)),
+            Message::Export(export::Message::PathChanged(
+                out.join("报告.docx").display().to_string(),
+            )),
+        ],
+    );
+    export_now(&mut app);
+    assert!(out.join("报告.docx").is_file());
+    let again = {
+        let mut app = App::new(Some(UserData::new(&data)));
+        apply(&mut app, [Message::OpenExample]);
+        app
+    };
+    assert_eq!(doc(&again).export.format, Format::Docx);
+    let _ = std::fs::remove_dir_all(data);
+    let _ = std::fs::remove_dir_all(out);
+}

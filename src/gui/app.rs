@@ -267,6 +267,8 @@ impl App {
     /// Makes `session` the open report, on `page`.
     fn install(&mut self, mut session: Session, page: Page) {
         session.page = page;
+        // The export page offers the last export's format and folder again.
+        session.export = export::State::remembering(&self.export_choice);
         self.session = Some(session);
         self.notice = None;
     }
@@ -710,7 +712,14 @@ impl App {
         match action {
             FileAction::Open | FileAction::NewFromLast | FileAction::LastYear => String::new(),
             FileAction::SaveAs => format!("{title}.{}", draft::EXTENSION),
-            FileAction::ExportTo => format!("{title}.pdf"),
+            FileAction::ExportTo => {
+                let format = self
+                    .session
+                    .as_ref()
+                    .map(|d| d.export.format)
+                    .unwrap_or_default();
+                format!("{title}.{}", format.extension())
+            }
         }
     }
 
@@ -740,7 +749,7 @@ impl App {
             FileAction::SaveAs => self.save_to(path),
             FileAction::ExportTo => {
                 if let Some(doc) = self.session.as_mut() {
-                    doc.export.path = files::with_extension(path, "pdf").display().to_string();
+                    doc.export.path_chosen(path);
                 }
                 Task::none()
             }
@@ -1091,8 +1100,20 @@ impl App {
             findings: &doc.findings,
             draft: doc.path.as_deref(),
         };
+        let finished = matches!(message, export::Message::Finished(Ok(_)));
         let (task, event) = doc.export.update(message, cx);
-        let task = task.map(Message::Export);
+        let mut task = task.map(Message::Export);
+        if finished {
+            self.export_choice = doc.export.choice();
+            if let Some(path) = self.userdata.as_ref().map(UserData::export_choice_path) {
+                // Written in the background; failing costs only the offer next time.
+                let choice = self.export_choice.clone();
+                task = task.chain(Task::perform(
+                    files::in_thread(move || choice.save(&path)),
+                    |_| Message::None,
+                ));
+            }
+        }
         match event {
             None => task,
             Some(export::Event::AskPath) => task.chain(self.ask_path(FileAction::ExportTo)),

@@ -69,9 +69,11 @@ pub fn dialog(action: FileAction, start: Option<PathBuf>, name: String) -> Task<
                     .await
             }
             FileAction::ExportTo => {
+                let format = nianbao_print::Format::from_path(Path::new(&name)).unwrap_or_default();
+                let ext = format.extension();
                 dialog
-                    .set_title("导出PDF")
-                    .add_filter("PDF 文件 (*.pdf)", &["pdf"])
+                    .set_title(format!("导出{}", format.name()))
+                    .add_filter(format!("{}文件 (*.{ext})", format.name()), &[ext])
                     .set_file_name(name)
                     .save_file()
                     .await

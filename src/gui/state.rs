@@ -5,7 +5,7 @@
 use super::dialog::{PathPrompt, Pending};
 use super::message::Page;
 use super::session::Session;
-use nianbao_core::store::prefs::{Prefs, WindowPlace};
+use nianbao_core::store::prefs::{ExportChoice, Prefs, WindowPlace};
 use nianbao_core::store::userdata::{Recoverable, UserData};
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -78,6 +78,9 @@ pub struct App {
     pub(super) window: Tracked,
     /// The modifier keys held: Ctrl+wheel zooms.
     pub(super) modifiers: iced::keyboard::Modifiers,
+    /// The last export's format and folder, offered again (read at start, written after an
+    /// export).
+    pub(super) export_choice: ExportChoice,
 }
 
 impl App {
@@ -107,6 +110,10 @@ impl App {
             .as_ref()
             .map(|u| Prefs::load(&u.prefs_path()))
             .unwrap_or_default();
+        let export_choice = userdata
+            .as_ref()
+            .map(|u| ExportChoice::load(&u.export_choice_path()))
+            .unwrap_or_default();
         App {
             session: None,
             new_form: NewForm::default(),
@@ -123,6 +130,7 @@ impl App {
             zoom: prefs.zoom(),
             window: Tracked::from_prefs(&prefs),
             modifiers: iced::keyboard::Modifiers::default(),
+            export_choice,
         }
     }
 

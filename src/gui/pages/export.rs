@@ -4,10 +4,11 @@
 use crate::gui::components::Element;
 use crate::gui::export::Message as Export;
 use crate::gui::message::{Message, Page};
+use crate::gui::reach::{button, reachable};
 use crate::gui::session::Session;
 use crate::gui::style;
 use iced::Fill;
-use iced::widget::{button, checkbox, column, container, row, text, text_input};
+use iced::widget::{checkbox, column, container, row, text, text_input};
 use nianbao_print::Format;
 
 /// What each format is for, in the office's words.
@@ -63,13 +64,13 @@ pub fn view(doc: &Session) -> Element<'_> {
     ]
     .spacing(14);
     if state.format == Format::Pdf {
-        page = page.push(
+        page = page.push(reachable(
             checkbox(state.bundled_only)
                 .label("只用程序自带的开源字体（不用本机安装的方正小标宋、仿宋_GB2312等公文字体）")
                 .on_toggle(|on| Message::Export(Export::BundledFontsToggled(on)))
                 .text_size(14)
                 .size(16),
-        );
+        ));
     }
     page = page.push(
         row![

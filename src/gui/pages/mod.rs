@@ -169,7 +169,7 @@ fn toolbar(app: &App) -> Element<'_> {
             tool("打开… Ctrl+O", Some(Message::OpenRequested)),
             tool("保存 Ctrl+S", has_doc.then_some(Message::SaveRequested)),
             tool("另存为…", has_doc.then_some(Message::SaveAsRequested)),
-            tool("导出PDF", has_doc.then_some(Message::Show(Page::Export))),
+            tool("导出", has_doc.then_some(Message::Show(Page::Export))),
             tool(
                 "撤销 Ctrl+Z",
                 app.session
@@ -271,12 +271,7 @@ fn sidebar(doc: &Session, current: Page) -> Element<'_> {
         compare_note.into(),
         loaded,
     ));
-    list = list.push(nav(
-        "导出PDF".to_string(),
-        Page::Export,
-        space().into(),
-        true,
-    ));
+    list = list.push(nav("导出".to_string(), Page::Export, space().into(), true));
     container(scrollable(list.padding([10, 8])).height(Fill))
         .width(SIDEBAR_W)
         .height(Fill)
