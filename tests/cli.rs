@@ -355,3 +355,36 @@ fn export_writes_the_format_its_extension_names() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("不知道要导出成什么格式"));
     assert!(!out.exists());
 }
+
+/// What the PDF could not set as it should is said after the export, with its place: here a
+/// total too long for its cell even in the smallest type.
+#[test]
+fn export_says_what_did_not_fit() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-fit-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let text = std::fs::read_to_string(example()).expect("the example");
+    let huge = "4294967295, ".repeat(5) + "4294967295";
+    let draft = dir.join("大数.ron");
+    std::fs::write(
+        &draft,
+        text.replace(
+            "\"new\": (10, 1, 0, 0, 0, 0)",
+            &format!("\"new\": ({huge})"),
+        ),
+    )
+    .expect("written");
+    let pdf = dir.join("大数.pdf");
+    let o = run(&[
+        "export",
+        &draft.display().to_string(),
+        "-o",
+        &pdf.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let said = stdout(&o);
+    assert!(
+        said.contains("注意：表三") && said.contains("25769803770"),
+        "{said}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

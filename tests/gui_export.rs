@@ -179,3 +179,49 @@ fn the_choice_outlives_the_session() {
     let _ = std::fs::remove_dir_all(data);
     let _ = std::fs::remove_dir_all(out);
 }
+
+/// After a PDF export the page offers 打印 (paper copies are what gets signed and stamped);
+/// the other formats are printed from the program that opens them. Any warning layout had
+/// (a number too wide for its cell) is shown with the result.
+#[test]
+fn a_pdf_can_be_printed_from_the_page() -> Result<(), Error> {
+    let out = temp_dir("print");
+    let mut app = example_on_export_page();
+    apply(
+        &mut app,
+        [Message::Export(export::Message::PathChanged(
+            out.join("报告.pdf").display().to_string(),
+        ))],
+    );
+    export_now(&mut app);
+    let done = match &doc(&app).export.result {
+        Some(Ok(done)) => done.clone(),
+        other => panic!("exported: {other:?}"),
+    };
+    assert!(
+        done.summary.warnings.is_empty(),
+        "{:?}",
+        done.summary.warnings
+    );
+    let mut ui = simulator(&app);
+    ui.click("打印")?;
+    let sent: Vec<Message> = ui.into_messages().collect();
+    assert!(
+        sent.iter()
+            .any(|m| matches!(m, Message::Export(export::Message::Print))),
+        "{sent:?}"
+    );
+    apply(
+        &mut app,
+        [
+            Message::Export(export::Message::FormatChosen(Format::Docx)),
+            Message::Export(export::Message::PathChanged(
+                out.join("报告.docx").display().to_string(),
+            )),
+        ],
+    );
+    export_now(&mut app);
+    assert!(simulator(&app).find("打印").is_err());
+    let _ = std::fs::remove_dir_all(out);
+    Ok(())
+}

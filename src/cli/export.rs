@@ -63,6 +63,9 @@ pub fn run(args: &[std::ffi::OsString]) -> i32 {
                 Some(pages) => println!("已导出 {shown}：{pages} 页，{size} KB。"),
                 None => println!("已导出{} {shown}：{size} KB。", format.name()),
             }
+            for w in &summary.warnings {
+                println!("注意：{}", crate::cli::safe_text(w));
+            }
             0
         }
         Err(e) => {

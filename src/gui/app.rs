@@ -1121,6 +1121,10 @@ impl App {
                 self.error(text);
                 task
             }
+            Some(export::Event::Said(text)) => {
+                self.info(text);
+                task
+            }
         }
     }
 

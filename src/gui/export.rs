@@ -140,6 +140,8 @@ pub enum Message {
     Finished(Result<Done, ExportError>),
     /// Open the written file with the system's program for it.
     OpenPdf,
+    /// Print the written PDF (paper copies are what gets signed and stamped).
+    Print,
     /// Open the folder that holds the written PDF.
     OpenFolder,
 }
@@ -151,6 +153,8 @@ pub enum Event {
     AskPath,
     /// Tell the user something went wrong.
     Failed(String),
+    /// Tell the user what happened.
+    Said(String),
 }
 
 /// What of the open report the export needs.
@@ -233,6 +237,27 @@ impl State {
                     self.folder = done.path.parent().map(Path::to_path_buf);
                 }
                 self.result = Some(result);
+            }
+            Message::Print => {
+                let Some(Ok(done)) = &self.result else {
+                    return (Task::none(), None);
+                };
+                return match files::print_with_system(&done.path) {
+                    Ok(files::Printed::Sent) => (
+                        Task::none(),
+                        Some(Event::Said(
+                            "已交给PDF阅读器打印；如弹出打印窗口，请在其中选择打印机后确认。"
+                                .into(),
+                        )),
+                    ),
+                    Ok(files::Printed::Opened) => (
+                        Task::none(),
+                        Some(Event::Said(
+                            "已用PDF阅读器打开，请在其中按 Ctrl+P 打印。".into(),
+                        )),
+                    ),
+                    Err(e) => (Task::none(), Some(Event::Failed(e))),
+                };
             }
             Message::OpenPdf | Message::OpenFolder => {
                 let Some(Ok(done)) = &self.result else {

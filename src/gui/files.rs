@@ -232,3 +232,50 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
         format!("无法用系统程序打开 {}：{why}。", path.display())
     })
 }
+
+/// What 打印 did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Printed {
+    /// Handed to the default PDF program's print command (Windows): it prints, or shows its
+    /// print dialog.
+    Sent,
+    /// Opened in the desktop's PDF viewer, where the person prints it (Linux desktops have no
+    /// common print command for a file).
+    Opened,
+}
+
+/// Prints a PDF the way the system does: on Windows the default PDF program's "print" verb (as
+/// Explorer's 打印); elsewhere the file opens in the desktop's viewer to be printed from there.
+pub fn print_with_system(path: &Path) -> Result<Printed, String> {
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::OsStrExt;
+        use windows_sys::Win32::UI::Shell::ShellExecuteW;
+        use windows_sys::Win32::UI::WindowsAndMessaging::SW_SHOWNORMAL;
+        let wide = |s: &std::ffi::OsStr| -> Vec<u16> { s.encode_wide().chain([0]).collect() };
+        let verb = wide(std::ffi::OsStr::new("print"));
+        let file = wide(path.as_os_str());
+        // SAFETY: both strings are NUL-terminated UTF-16 that outlive the call; the other
+        // pointers may be null.
+        let code = unsafe {
+            ShellExecuteW(
+                std::ptr::null_mut(),
+                verb.as_ptr(),
+                file.as_ptr(),
+                std::ptr::null(),
+                std::ptr::null(),
+                SW_SHOWNORMAL,
+            )
+        } as isize;
+        // Above 32 is success; 31 (SE_ERR_NOASSOC) is "no program prints this type".
+        return match code {
+            c if c > 32 => Ok(Printed::Sent),
+            31 => Err("这台电脑上没有能打印PDF的程序。请安装PDF阅读器（如WPS、Adobe Reader），或在浏览器中打开该PDF后打印。".to_string()),
+            c => Err(format!("无法打印 {}（系统返回代码 {c}）。请打开PDF后在阅读器中打印。", path.display())),
+        };
+    }
+    #[cfg(not(windows))]
+    {
+        open_with_system(path).map(|()| Printed::Opened)
+    }
+}

@@ -75,6 +75,11 @@ impl Prepared {
             summary: ExportSummary {
                 pages: Some(doc.pages.len()),
                 bytes: bytes.len(),
+                warnings: doc
+                    .warnings
+                    .iter()
+                    .map(|w| format!("{}：{}", w.place.describe(), w.message))
+                    .collect(),
             },
             bytes,
         })
@@ -91,11 +96,14 @@ pub struct ExportOptions {
 }
 
 /// What an export produced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportSummary {
     /// Pages of a PDF; other formats are paginated by the program that opens them.
     pub pages: Option<usize>,
     pub bytes: usize,
+    /// What the PDF could not set as it should (a number too wide for its cell), each with
+    /// where it is, in Chinese: "表三 ……：……".
+    pub warnings: Vec<String>,
 }
 
 /// What a report can be exported as.
@@ -188,6 +196,7 @@ pub fn export(
         summary: ExportSummary {
             pages: None,
             bytes: bytes.len(),
+            warnings: Vec::new(),
         },
         bytes,
     })
@@ -212,7 +221,7 @@ pub fn write_export(
         format,
         detail: nianbao_core::store::draft::io_error_text(&e),
     })?;
-    Ok(exported.summary)
+    Ok(exported.summary.clone())
 }
 
 /// Writes an exported PDF to `path` (see [`write_export`]).

@@ -8,7 +8,7 @@ use crate::gui::reach::{button, reachable};
 use crate::gui::session::Session;
 use crate::gui::style;
 use iced::Fill;
-use iced::widget::{checkbox, column, container, row, text, text_input};
+use iced::widget::{checkbox, column, container, row, space, text, text_input};
 use nianbao_print::Format;
 
 /// What each format is for, in the office's words.
@@ -188,11 +188,28 @@ pub fn view(doc: &Session) -> Element<'_> {
                             )
                             .on_press(Message::Export(Export::OpenPdf))
                             .style(button::primary),
+                            // Paper copies, signed and stamped, are made from the PDF.
+                            if done.format == Format::Pdf {
+                                Element::from(
+                                    button(text("打印").size(14))
+                                        .on_press(Message::Export(Export::Print))
+                                        .style(button::secondary),
+                                )
+                            } else {
+                                Element::from(space())
+                            },
                             button(text("打开所在文件夹").size(14))
                                 .on_press(Message::Export(Export::OpenFolder))
                                 .style(button::secondary),
                         ]
                         .spacing(10),
+                        column(done.summary.warnings.iter().map(|w| {
+                            text(format!("注意：{w}"))
+                                .size(13)
+                                .color(style::WARNING)
+                                .into()
+                        }))
+                        .spacing(4),
                     ]
                     .spacing(8),
                 )
