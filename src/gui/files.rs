@@ -268,11 +268,11 @@ pub fn print_with_system(path: &Path) -> Result<Printed, String> {
             )
         } as isize;
         // Above 32 is success; 31 (SE_ERR_NOASSOC) is "no program prints this type".
-        return match code {
+        match code {
             c if c > 32 => Ok(Printed::Sent),
             31 => Err("这台电脑上没有能打印PDF的程序。请安装PDF阅读器（如WPS、Adobe Reader），或在浏览器中打开该PDF后打印。".to_string()),
             c => Err(format!("无法打印 {}（系统返回代码 {c}）。请打开PDF后在阅读器中打印。", path.display())),
-        };
+        }
     }
     #[cfg(not(windows))]
     {
