@@ -157,6 +157,18 @@ fn check_table(t: &compose::TableSpec, region: &[char], who: &str) {
     for (ch, n) in &head {
         *rest.entry(*ch).or_insert(0) -= n * repeats;
     }
+    // A merged label cut by a page break is printed again on the next page with （续）.
+    for c in &t.cells {
+        let again = counts(format!("{}（续）", squeeze(&c.text)).chars());
+        while again
+            .iter()
+            .all(|(ch, n)| rest.get(ch).is_some_and(|r| r >= n))
+        {
+            for (ch, n) in &again {
+                *rest.entry(*ch).or_insert(0) -= n;
+            }
+        }
+    }
     rest.retain(|_, n| *n != 0);
     assert!(
         rest.is_empty(),
