@@ -229,14 +229,19 @@ pub fn growths(text: &str) -> Vec<Growth> {
         let mut from = chars.get(at..).unwrap_or_default().iter();
         word.chars().all(|w| from.next() == Some(&w))
     };
+    let firsts: Vec<char> = AGAINST_LAST_YEAR
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        let Some(base) = AGAINST_LAST_YEAR
-            .iter()
-            .find(|w| w.starts_with(c) && starts_with(i, w))
-        else {
+        // Most characters start no comparing word: one look in a few characters rules them out.
+        if !firsts.contains(&chars[i]) {
+            i += 1;
+            continue;
+        }
+        let Some(base) = AGAINST_LAST_YEAR.iter().find(|w| starts_with(i, w)) else {
             i += 1;
             continue;
         };
