@@ -202,6 +202,17 @@ pub fn export(
     })
 }
 
+/// An export never goes where a draft is ([`ExportError::WouldOverwriteDraft`]).
+fn refuse_draft(path: &Path, format: Format) -> Result<(), ExportError> {
+    if nianbao_core::store::draft::is_draft_file(path) {
+        return Err(ExportError::WouldOverwriteDraft {
+            path: path.to_path_buf(),
+            format,
+        });
+    }
+    Ok(())
+}
+
 /// Writes an export to `path`: to a temporary file renamed over it, so a failure never leaves a
 /// half-written file in place of a good one. A draft is never replaced by an export
 /// ([`ExportError::WouldOverwriteDraft`]).
@@ -210,12 +221,7 @@ pub fn write_export(
     format: Format,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    if nianbao_core::store::draft::is_draft_file(path) {
-        return Err(ExportError::WouldOverwriteDraft {
-            path: path.to_path_buf(),
-            format,
-        });
-    }
+    refuse_draft(path, format)?;
     write_atomic(path, &exported.bytes, false).map_err(|e| ExportError::Io {
         path: path.to_path_buf(),
         format,
@@ -246,11 +252,6 @@ pub fn export_file(
     options: &ExportOptions,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    if nianbao_core::store::draft::is_draft_file(path) {
-        return Err(ExportError::WouldOverwriteDraft {
-            path: path.to_path_buf(),
-            format,
-        });
-    }
+    refuse_draft(path, format)?;
     write_export(&export(report, format, options)?, format, path)
 }
