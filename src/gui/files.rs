@@ -221,7 +221,13 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
         c.arg(path);
         c
     };
-    command.spawn().map(|_| ()).map_err(|e| {
+    command
+        .spawn()
+        .map(|mut child| {
+            // Reaped when it ends, so that no finished helper lingers as a zombie.
+            std::thread::spawn(move || child.wait());
+        })
+        .map_err(|e| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => {
                 "这台电脑上没有找到用来打开文件的程序。请安装PDF阅读器（如WPS或系统自带的文档查看器），或到文件夹中直接打开该文件".to_string()

@@ -107,10 +107,12 @@ pub fn reachable<'a, M: 'a>(control: impl Into<iced::Element<'a, M>>) -> iced::E
     })
 }
 
-/// Whether the button has the keyboard's focus.
+/// Whether the button has the keyboard's focus, and whether to show it: only when the keyboard
+/// brought it there (a click focuses without a ring, as browsers do).
 #[derive(Debug, Default)]
 struct State {
     focused: bool,
+    ring: bool,
 }
 
 impl Focusable for State {
@@ -119,9 +121,11 @@ impl Focusable for State {
     }
     fn focus(&mut self) {
         self.focused = true;
+        self.ring = true;
     }
     fn unfocus(&mut self) {
         self.focused = false;
+        self.ring = false;
     }
 }
 
@@ -235,6 +239,7 @@ impl<M> Widget<M, Theme, iced::Renderer> for Reach<'_, M> {
             // A click elsewhere takes the focus away, as from a field.
             Event::Mouse(mouse::Event::ButtonPressed(_)) => {
                 state.focused = cursor.is_over(bounds);
+                state.ring = false;
             }
             _ => {}
         }
@@ -294,7 +299,8 @@ impl<M> Widget<M, Theme, iced::Renderer> for Reach<'_, M> {
             cursor,
             viewport,
         );
-        if tree.state.downcast_ref::<State>().focused {
+        let state = tree.state.downcast_ref::<State>();
+        if state.focused && state.ring {
             use iced::advanced::Renderer as _;
             renderer.fill_quad(
                 renderer::Quad {
