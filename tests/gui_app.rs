@@ -1189,3 +1189,22 @@ fn the_level_is_chosen_from_buttons_the_keyboard_reaches() -> Result<(), Error> 
     assert_eq!(doc(&app).report.meta.level, None);
     Ok(())
 }
+
+/// Ctrl+V with nothing usable on the clipboard (an image, or a program that owns the clipboard
+/// but does not answer — seen in the real window under Xvfb: the selected 0 became blank) leaves
+/// the cell as it was, and says why.
+#[test]
+fn pasting_nothing_keeps_the_cell() {
+    let mut app = App::new(None);
+    let _ = app.update(Message::OpenExample);
+    let cell = Cell::T3(T3Row::PARTIAL, T3Col::ALL[2]);
+    let before = doc(&app).report.clone();
+    let _ = app.update(Message::CellPasted(cell, String::new()));
+    assert_eq!(doc(&app).report, before);
+    assert_eq!(doc(&app).cell_text(cell), "0");
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("剪贴板"))
+    );
+}

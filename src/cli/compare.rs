@@ -179,7 +179,7 @@ mod tests {
         let open_last = text
             .lines()
             .find(|l| l.starts_with("予以公开") && l.contains("2021年"))
-            .unwrap();
+            .unwrap_or_else(|| panic!("no 予以公开 line for 2021: {text}"));
         assert!(
             open_last.contains('█') && open_last.ends_with(" 4"),
             "{text}"

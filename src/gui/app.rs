@@ -1004,6 +1004,12 @@ impl App {
     /// The text field merged the pasted cells (it drops tabs and line breaks); read the
     /// clipboard to see the cells as they were copied.
     fn cell_pasted(&mut self, cell: Cell, merged: String) -> Task<Message> {
+        // A paste that leaves the cell empty brought nothing (a clipboard holding no text, or
+        // whose owner did not answer): the cell keeps what it had, as a spreadsheet's would.
+        if merged.trim().is_empty() {
+            self.info("剪贴板里没有可以粘贴的文字，格子未改动。");
+            return Task::none();
+        }
         // A step of its own, so that a block found on the clipboard can take exactly it back.
         if let Some(doc) = self.session.as_mut() {
             doc.end_typing_step();
