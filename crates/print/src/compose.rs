@@ -247,17 +247,24 @@ fn total_text(t: Total) -> String {
 }
 
 fn cell(place: Place, row: usize, col: usize, text: impl Into<String>) -> TableCell {
-    TableCell {
-        place,
-        row,
-        col,
-        rowspan: 1,
-        colspan: 1,
-        text: text.into(),
-        role: Role::Body,
-        size: SIZE_TABLE,
-        align: Align::Center,
-        balanced: false,
+    TableCell::plain(place, row, col, text)
+}
+
+impl TableCell {
+    /// A one-by-one cell in the body face at table size, centred: what most cells are.
+    pub fn plain(place: Place, row: usize, col: usize, text: impl Into<String>) -> TableCell {
+        TableCell {
+            place,
+            row,
+            col,
+            rowspan: 1,
+            colspan: 1,
+            text: text.into(),
+            role: Role::Body,
+            size: SIZE_TABLE,
+            align: Align::Center,
+            balanced: false,
+        }
     }
 }
 

@@ -442,18 +442,7 @@ fn titles_break_after_organ_words_in_a_trapezoid_or_diamond() {
 }
 
 fn cell(row: usize, col: usize, text: &str) -> TableCell {
-    TableCell {
-        place: TABLE,
-        row,
-        col,
-        rowspan: 1,
-        colspan: 1,
-        text: text.into(),
-        role: Role::Body,
-        size: 10.5,
-        align: Align::Center,
-        balanced: false,
-    }
+    TableCell::plain(TABLE, row, col, text)
 }
 
 #[test]
