@@ -188,14 +188,7 @@ fn a_changed_number_changes_its_totals_through_the_formulas() {
     let book = read_back(&xlsx::write(&report).unwrap());
     let mut cells = book["sheets"][1]["cells"].as_object().unwrap().clone();
     let spec = compose::table3(&report);
-    let find = |cell: Cell| {
-        let c = spec
-            .cells
-            .iter()
-            .find(|c| c.place == Place::Cell(cell))
-            .unwrap();
-        address(TABLE_TOP + c.row as u32, c.col)
-    };
+    let find = |cell: Cell| address_of(&spec, cell);
     use nianbao_core::template::{T3Col, T3Row};
     let open_natural = find(Cell::T3(T3Row::OPEN, T3Col::NATURAL));
     let total_total = find(Cell::T3(T3Row::TOTAL, T3Col::TOTAL));
@@ -214,14 +207,7 @@ fn invalid_and_blank_cells_stay_visible_and_totals_keep_their_formulas() {
     let book = read_back(&xlsx::write(&report).unwrap());
     let cells = book["sheets"][1]["cells"].as_object().unwrap();
     let spec = compose::table3(&report);
-    let at = |cell: Cell| {
-        let c = spec
-            .cells
-            .iter()
-            .find(|c| c.place == Place::Cell(cell))
-            .unwrap();
-        address(TABLE_TOP + c.row as u32, c.col)
-    };
+    let at = |cell: Cell| address_of(&spec, cell);
     assert_eq!(
         cells[&at(Cell::T3(T3Row::NEW, T3Col::NATURAL))]["value"],
         "十二"
@@ -229,4 +215,14 @@ fn invalid_and_blank_cells_stay_visible_and_totals_keep_their_formulas() {
     assert!(!cells.contains_key(&at(Cell::T3(T3Row::NEW, T3Col::OTHER))));
     let total = &cells[&at(Cell::T3(T3Row::NEW, T3Col::TOTAL))];
     assert_eq!(total["type"], "f");
+}
+
+/// The sheet address of a report cell in table 三's sheet.
+fn address_of(spec: &compose::TableSpec, cell: Cell) -> String {
+    let c = spec
+        .cells
+        .iter()
+        .find(|c| c.place == Place::Cell(cell))
+        .unwrap_or_else(|| panic!("{cell:?} is in table 三"));
+    address(TABLE_TOP + c.row as u32, c.col)
 }
