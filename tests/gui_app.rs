@@ -1190,6 +1190,47 @@ fn the_level_is_chosen_from_buttons_the_keyboard_reaches() -> Result<(), Error> 
     Ok(())
 }
 
+/// The 落款 is offered once a date is set, chosen from buttons, one undo step; the title's
+/// breaks are typed with "/" and a text that no longer spells the title is said so beside it.
+#[test]
+fn the_signoff_and_the_title_break_are_set_in_basic_information() -> Result<(), Error> {
+    use nianbao_core::model::Signoff;
+    let mut app = App::new(None);
+    let _ = app.update(Message::OpenExample);
+    let _ = app.update(Message::Show(Page::Meta));
+    assert!(simulator(&app).find(Signoff::NameAndDate.label()).is_err());
+    let _ = app.update(Message::MetaChanged(MetaField::Date, "2022-01-20".into()));
+    let mut ui = simulator(&app);
+    let _ = ui.click(Signoff::NameAndDate.label())?;
+    let sent: Vec<Message> = ui.into_messages().collect();
+    apply(&mut app, sent);
+    assert_eq!(doc(&app).report.meta.signoff, Signoff::NameAndDate);
+    let _ = app.update(Message::Undo);
+    assert_eq!(doc(&app).report.meta.signoff, Signoff::Date);
+
+    let title = doc(&app).report.title();
+    let _ = app.update(Message::MetaChanged(
+        MetaField::TitleBreak,
+        "金乡县人民政府办公室/2021年政府信息公开工作年度报告".into(),
+    ));
+    assert_eq!(
+        doc(&app)
+            .report
+            .meta
+            .title_lines_for(&title)
+            .map(|l| l.len()),
+        Some(2)
+    );
+    let _ = app.update(Message::MetaChanged(
+        MetaField::Agency,
+        "金乡县人民政府".into(),
+    ));
+    simulator(&app).find(
+        "标题分行“金乡县人民政府办公室/2021年政府信息公开工作年度报告”与报告标题“金乡县人民政府2021年政府信息公开工作年度报告”的文字不一致（机关名称或年度改过？），打印时按自动分行。请重新输入，或清空。",
+    )?;
+    Ok(())
+}
+
 /// Ctrl+V with nothing usable on the clipboard (an image, or a program that owns the clipboard
 /// but does not answer — seen in the real window under Xvfb: the selected 0 became blank) leaves
 /// the cell as it was, and says why.

@@ -186,6 +186,11 @@ impl App {
                 doc.report.meta.level = level;
                 doc.changed();
             }),
+            Message::SignoffChosen(signoff) => self.with_doc(|doc| {
+                doc.checkpoint(None);
+                doc.report.meta.signoff = signoff;
+                doc.changed();
+            }),
             Message::StripInvisible => {
                 let n = self.session.as_mut().map_or(0, Session::strip_invisible);
                 self.info(format!("已清除 {n} 个看不见的字符。"));

@@ -6,7 +6,7 @@ use super::files::Opened;
 use super::{export, sentence};
 use iced::widget::text_editor;
 use nianbao_core::check::{Finding, Span};
-use nianbao_core::model::{AgencyLevel, Cell, LastYearLink, MetaField, Place, Prose};
+use nianbao_core::model::{AgencyLevel, Cell, LastYearLink, MetaField, Place, Prose, Signoff};
 use nianbao_core::store::draft::{self, DraftError};
 use nianbao_core::store::userdata::Recoverable;
 use nianbao_core::template::SectionKey;
@@ -184,6 +184,8 @@ pub enum Message {
     OverwriteCancelled,
     /// The agency's level was chosen in 基本信息 (`None`: judged from the name).
     LevelChosen(Option<AgencyLevel>),
+    /// The 落款 was chosen in 基本信息 (shown once a date is set).
+    SignoffChosen(Signoff),
     /// Esc: cancel the open question or prompt.
     Escape,
     /// Enter: a dialog's first answer (保存, 另存为…).

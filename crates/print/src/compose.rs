@@ -4,7 +4,9 @@
 //! same blocks. Every heading, label and note comes from `nianbao_core::template`.
 
 use crate::fonts::Role;
-use nianbao_core::model::{self, Entry, MetaField, Place, Prose, Report, Total, paragraphs};
+use nianbao_core::model::{
+    self, Entry, MetaField, Place, Prose, Report, Signoff, Total, paragraphs,
+};
 use nianbao_core::template::{
     self, NOTHING, OTHER_ITEMS, SECTIONS, SectionKey, T2Values, T3_BALANCE_NOTE, T3_COLUMNS,
     T3_RESULTS_LABEL, T3Col, T3Group, T3Row, T3RowKind, T4Col, T4Group, TABLE2_BLOCKS,
@@ -89,11 +91,54 @@ pub enum Block {
     Title {
         text: String,
         preferred_breaks: Vec<usize>,
+        /// Where the person broke the title by hand (基本信息 → 标题分行): used as they are
+        /// when every line fits.
+        chosen_breaks: Option<Vec<usize>>,
     },
     Paragraph(Paragraph),
     Table(TableSpec),
-    /// 成文日期, right-aligned four characters in from the right edge.
-    DateLine(String),
+    /// 落款: the 成文日期 alone, right-aligned four characters in from the right edge, or under
+    /// the agency's name (署名), which stands two characters in, the date centred under it.
+    Signoff {
+        name: Option<String>,
+        date: String,
+    },
+}
+
+/// The title's lines where the person broke it by hand, else the whole title as one: for the
+/// formats whose reader's program breaks lines itself (Word, a browser).
+pub fn chosen_title_lines<'a>(text: &'a str, chosen_breaks: Option<&[usize]>) -> Vec<&'a str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    for &b in chosen_breaks.unwrap_or_default() {
+        if let Some(&at) = offsets.get(b).filter(|&&at| at > start) {
+            lines.push(&text[start..at]);
+            start = at;
+        }
+    }
+    lines.push(&text[start..]);
+    lines
+}
+
+/// The right indents, in characters, of a 落款's name (when there is one) and its date, for the
+/// formats that align text themselves: the date alone stands four characters in; under a name
+/// standing two in, it is centred, and the longer of the two stands two in.
+pub fn signoff_indents(name: Option<&str>, date: &str) -> (Option<f32>, f32) {
+    // Full-width characters are one character wide, the digits of the date half of one.
+    let width = |t: &str| -> f32 {
+        t.chars()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .sum()
+    };
+    match name {
+        None => (None, 4.0),
+        Some(name) => {
+            let (n, d) = (width(name), width(date));
+            let name_in = 2.0 + ((d - n) / 2.0).max(0.0);
+            (Some(name_in), name_in + (n - d) / 2.0)
+        }
+    }
 }
 
 /// A block with the place in the report it comes from: for messages, and so that every line
@@ -109,7 +154,12 @@ impl Placed {
     /// missing-character check.
     pub fn texts(&self) -> Vec<(Place, &str)> {
         match &self.block {
-            Block::Title { text, .. } | Block::DateLine(text) => vec![(self.place, text.as_str())],
+            Block::Title { text, .. } => vec![(self.place, text.as_str())],
+            Block::Signoff { name, date } => name
+                .iter()
+                .map(|n| (Place::Meta(MetaField::Agency), n.as_str()))
+                .chain([(self.place, date.as_str())])
+                .collect(),
             Block::Paragraph(p) => p
                 .spans
                 .iter()
@@ -149,11 +199,22 @@ pub fn blocks(report: &Report) -> Vec<Placed> {
         .into_iter()
         .filter(|&b| b > 0 && b < total)
         .collect();
+    let chosen_breaks = report.meta.title_lines_for(&title).map(|lines| {
+        lines
+            .iter()
+            .scan(0, |at, line| {
+                *at += line.chars().count();
+                Some(*at)
+            })
+            .filter(|&b| b < total)
+            .collect()
+    });
     out.push(Placed {
         place: Place::Title,
         block: Block::Title {
             text: title,
             preferred_breaks,
+            chosen_breaks,
         },
     });
     push_prose(&mut out, report, Prose::Preface);
@@ -223,7 +284,12 @@ pub fn blocks(report: &Report) -> Vec<Placed> {
     if let Some(date) = report.meta.date {
         out.push(Placed {
             place: Place::Meta(MetaField::Date),
-            block: Block::DateLine(date.to_string()),
+            block: Block::Signoff {
+                name: (report.meta.signoff == Signoff::NameAndDate)
+                    .then(|| report.meta.agency.trim().to_string())
+                    .filter(|n| !n.is_empty()),
+                date: date.to_string(),
+            },
         });
     }
     out

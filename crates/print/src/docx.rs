@@ -187,7 +187,7 @@ fn styles() -> String {
          <w:rPr><w:spacing w:val=\"0\"/><w:sz w:val=\"{sz}\"/><w:szCs w:val=\"{sz}\"/></w:rPr></w:style>",
         sz = half_points(compose::SIZE_TABLE),
     );
-    // 成文日期: right-aligned, four characters in from the right edge (GB/T 9704 §7.3.5).
+    // 落款: right-aligned; each line sets its own distance from the right edge (GB/T 9704 §7.3.5).
     let _ = write!(
         out,
         "<w:style w:type=\"paragraph\" w:styleId=\"DateLine\"><w:name w:val=\"Date Line\"/><w:basedOn w:val=\"Normal\"/>\
@@ -275,17 +275,37 @@ fn run(out: &mut String, role: Role, text: &str, extra: &str) {
 
 fn block(out: &mut String, placed: &Placed) {
     match &placed.block {
-        Block::Title { text, .. } => {
+        Block::Title {
+            text,
+            chosen_breaks,
+            ..
+        } => {
             out.push_str("<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>");
-            run(out, Role::Title, text, "");
+            let lines = compose::chosen_title_lines(text, chosen_breaks.as_deref());
+            for (i, line) in lines.into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str("<w:r><w:br/></w:r>");
+                }
+                run(out, Role::Title, line, "");
+            }
             out.push_str("</w:p>");
         }
         Block::Paragraph(p) => paragraph(out, p),
         Block::Table(t) => table(out, t),
-        Block::DateLine(text) => {
-            out.push_str("<w:p><w:pPr><w:pStyle w:val=\"DateLine\"/></w:pPr>");
-            run(out, Role::Body, text, "");
-            out.push_str("</w:p>");
+        Block::Signoff { name, date } => {
+            let (name_in, date_in) = compose::signoff_indents(name.as_deref(), date);
+            // One blank line before the block, as printed.
+            out.push_str("<w:p><w:pPr><w:pStyle w:val=\"DateLine\"/></w:pPr></w:p>");
+            for (line, right) in name.iter().zip(name_in).chain([(date, date_in)]) {
+                let _ = write!(
+                    out,
+                    "<w:p><w:pPr><w:pStyle w:val=\"DateLine\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:rightChars=\"{}\" w:right=\"{}\"/></w:pPr>",
+                    (right * 100.0).round() as i64,
+                    twips(SIZE_BODY * right)
+                );
+                run(out, Role::Body, line, "");
+                out.push_str("</w:p>");
+            }
         }
     }
 }

@@ -49,9 +49,15 @@ pub fn plain_text(report: &Report) -> String {
     let mut out = String::new();
     for placed in compose::blocks(report) {
         match &placed.block {
-            Block::Title { text, .. } | Block::DateLine(text) => {
+            Block::Title { text, .. } => {
                 out.push_str(text);
                 out.push('\n');
+            }
+            Block::Signoff { name, date } => {
+                for line in name.iter().chain([date]) {
+                    out.push_str(line);
+                    out.push('\n');
+                }
             }
             Block::Paragraph(p) => {
                 for s in &p.spans {
@@ -89,13 +95,35 @@ pub fn escape(text: &str) -> String {
 
 fn block(out: &mut String, placed: &Placed) {
     match &placed.block {
-        Block::Title { text, .. } => {
-            let _ = writeln!(out, "<h1 style=\"text-align:center\">{}</h1>", escape(text));
+        Block::Title {
+            text,
+            chosen_breaks,
+            ..
+        } => {
+            let lines: Vec<String> = compose::chosen_title_lines(text, chosen_breaks.as_deref())
+                .into_iter()
+                .map(escape)
+                .collect();
+            let _ = writeln!(
+                out,
+                "<h1 style=\"text-align:center\">{}</h1>",
+                lines.join("<br>")
+            );
         }
         Block::Paragraph(p) => paragraph(out, p),
         Block::Table(t) => table(out, t, &placed.place),
-        Block::DateLine(text) => {
-            let _ = writeln!(out, "<p style=\"text-align:right\">{}</p>", escape(text));
+        Block::Signoff { name, date } => {
+            let (name_in, date_in) = compose::signoff_indents(name.as_deref(), date);
+            let lines = name.iter().zip(name_in).chain([(date, date_in)]);
+            for (i, (line, right)) in lines.enumerate() {
+                // One blank line before the block, as printed.
+                let top = if i == 0 { "margin-top:1.8em;" } else { "" };
+                let _ = writeln!(
+                    out,
+                    "<p style=\"{top}text-align:right;margin-right:{right}em\">{}</p>",
+                    escape(line)
+                );
+            }
         }
     }
 }

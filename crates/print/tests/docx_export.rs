@@ -64,7 +64,10 @@ fn check_order_and_content(report: &Report, text: &str, who: &str) -> usize {
     let mut pending_table: Option<&compose::TableSpec> = None;
     for placed in &blocks {
         let expected: String = match &placed.block {
-            Block::Title { text, .. } | Block::DateLine(text) => squeeze(text),
+            Block::Title { text, .. } => squeeze(text),
+            Block::Signoff { name, date } => {
+                squeeze(&format!("{}{date}", name.as_deref().unwrap_or("")))
+            }
             Block::Paragraph(p) => {
                 squeeze(&p.spans.iter().map(|s| s.text.as_str()).collect::<String>())
             }

@@ -409,6 +409,7 @@ fn titles_break_after_organ_words_in_a_trapezoid_or_diamond() {
             block: Block::Title {
                 text: title.to_string(),
                 preferred_breaks: vec![agency.chars().count()],
+                chosen_breaks: None,
             },
         }];
         let doc = layout::layout_blocks(&blocks, &Mono);
@@ -601,6 +602,7 @@ fn a_very_long_title_full_of_organ_words_is_laid_out_quickly() {
         block: Block::Title {
             text: title.clone(),
             preferred_breaks: vec![300],
+            chosen_breaks: None,
         },
     }];
     let start = std::time::Instant::now();

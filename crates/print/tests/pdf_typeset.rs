@@ -5,7 +5,7 @@
 //! title breaks after whole words, and table 四 reads row by row.
 
 use crate::support::*;
-use nianbao_core::model::{Date, Entry, Report};
+use nianbao_core::model::{Date, Entry, MetaField, Report, Signoff};
 use nianbao_core::template::{T3Col, T3Row, T4Col, T4Group};
 use nianbao_print::layout::{LINE_PITCH, MARGIN_LEFT, MARGIN_TOP, TEXT_WIDTH, text};
 
@@ -314,4 +314,117 @@ fn short_and_long_titles_break_after_whole_words_by_pdftotext() {
         let all = words(&p);
         check_title(&lines(&all), &report);
     }
+}
+
+/// The lines of the last page whose text, run together, is in `wanted` (the 落款's lines).
+fn last_page_lines_of(all: &[Word], wanted: &[&str]) -> Vec<Vec<Word>> {
+    let last = all.iter().map(|w| w.page).max().unwrap_or(0);
+    let on_last: Vec<Word> = all.iter().filter(|w| w.page == last).cloned().collect();
+    lines(&on_last)
+        .into_iter()
+        .filter(|l| {
+            let text: String = l.iter().map(|w| w.text.as_str()).collect();
+            wanted
+                .iter()
+                .any(|w| w.contains(&text) && text.chars().count() >= 2)
+        })
+        .collect()
+}
+
+#[test]
+fn a_signoff_prints_the_name_two_characters_in_and_the_date_centred_under_it() {
+    let pitch = TEXT_WIDTH / 28.0;
+    let right = MARGIN_LEFT + TEXT_WIDTH;
+    let dir = tempfile::tempdir().unwrap();
+    let date = "2026年1月20日";
+    for agency in ["金乡县人民政府办公室", "某县局", AGENCY] {
+        let mut report = example();
+        report.meta.agency = agency.to_string();
+        report.meta.date = Date::parse(date);
+        report.meta.signoff = Signoff::NameAndDate;
+        let path = write_temp(&dir, "signed.pdf", &export(&report));
+        let found = last_page_lines_of(&words(&path.to_string_lossy()), &[agency, date]);
+        let (date_line, name_lines) = found.split_last().expect("the 落款 is printed");
+        let date_line: String = date_line.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(date_line, date, "{agency}: {found:?}");
+        let name: String = name_lines
+            .iter()
+            .flatten()
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(name, agency, "{found:?}");
+        let edges = |l: &[Word]| (l[0].x0, l.last().unwrap().x1);
+        let (d0, d1) = edges(&found[found.len() - 1]);
+        let (n0, n1) = edges(&found[found.len() - 2]);
+        // Glyph boxes are 16 pt on a 15.79 pt pitch: allow that and a little.
+        let tol = 0.5;
+        if (d1 - d0) <= (n1 - n0) {
+            assert!(
+                (n1 - (right - 2.0 * pitch)).abs() < tol,
+                "{agency}: name ends at {n1}"
+            );
+            assert!(
+                ((d0 + d1) / 2.0 - (n0 + n1) / 2.0).abs() < tol,
+                "{agency}: date {d0}–{d1} not centred under name {n0}–{n1}"
+            );
+        } else {
+            // The date is the longer: it stands two characters in, the name centred over it.
+            assert!(
+                (d1 - (right - 2.0 * pitch)).abs() < tol,
+                "{agency}: date ends at {d1}"
+            );
+            assert!(((d0 + d1) / 2.0 - (n0 + n1) / 2.0).abs() < tol);
+        }
+        for l in name_lines {
+            assert!(l.last().unwrap().x1 <= right - 2.0 * pitch + tol, "{l:?}");
+        }
+        // One blank grid line above the block, and its lines on consecutive grid lines.
+        let tops: Vec<f32> = found.iter().map(|l| l[0].y0).collect();
+        for pair in tops.windows(2) {
+            assert!((pair[1] - pair[0] - LINE_PITCH).abs() < 0.1, "{tops:?}");
+        }
+    }
+    // The date alone stands four characters in.
+    let mut report = example();
+    report.meta.date = Date::parse(date);
+    let path = write_temp(&dir, "dated.pdf", &export(&report));
+    let found = last_page_lines_of(&words(&path.to_string_lossy()), &[date]);
+    let d1 = found[0].last().unwrap().x1;
+    assert!(
+        (d1 - (right - 4.0 * pitch)).abs() < 0.5,
+        "date ends at {d1}"
+    );
+}
+
+#[test]
+fn a_title_broken_by_hand_prints_so_and_one_too_long_falls_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut report = example();
+    report.meta.title_lines = "金乡县人民政府办公室2021年/政府信息公开工作年度报告".into();
+    let path = write_temp(&dir, "title.pdf", &export(&report));
+    let title_lines: Vec<String> = lines(&words(&path.to_string_lossy()))
+        .into_iter()
+        .filter(|l| l[0].page == 1 && (l[0].y1 - l[0].y0) > 20.0)
+        .map(|l| l.iter().map(|w| w.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        title_lines[..2],
+        ["金乡县人民政府办公室2021年", "政府信息公开工作年度报告"]
+    );
+    // A line wider than the text block: the automatic breaking, and a warning naming the field.
+    report.meta.title_lines = "金乡县人民政府办公室2021年政府信息公开工作/年度报告".into();
+    let exported = nianbao_print::export(&report, nianbao_print::Format::Pdf, &bundled()).unwrap();
+    let warnings = exported.summary.warnings;
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains(MetaField::TitleBreak.label())),
+        "{warnings:?}"
+    );
+    let path = write_temp(&dir, "title2.pdf", &exported.bytes);
+    let text = run_tool(
+        "pdftotext",
+        &["-f", "1", "-l", "1", &path.to_string_lossy(), "-"],
+    );
+    assert!(!text.contains("公开工作\n年度报告"), "{text}");
 }

@@ -9,7 +9,7 @@ use crate::gui::style;
 use iced::Fill;
 use iced::widget::{column, container, row, text, text_input};
 use nianbao_core::model::{
-    AgencyLevel, Date, InputError, MetaField, PREFACE_NAME, Place, Prose, parse_year,
+    AgencyLevel, Date, InputError, MetaField, PREFACE_NAME, Place, Prose, Signoff, parse_year,
 };
 use nianbao_core::template::PREFACE_HINT;
 
@@ -24,6 +24,7 @@ fn placeholder(field: MetaField) -> &'static str {
         MetaField::Address => "例如：某某县某某路1号",
         MetaField::Phone => "例如：0537-1234567",
         MetaField::Date => "例如：2025-01-20（可不填）",
+        MetaField::TitleBreak => "留空则自动分行；要自定分行，输入标题并在换行处加“/”",
     }
 }
 
@@ -43,11 +44,13 @@ fn level_choices(doc: &Session) -> Vec<(Option<AgencyLevel>, String)> {
         .collect()
 }
 
-/// The level as a list of choices, all in view, each one a button the keyboard reaches
-/// (Tab, then Enter or Space), the chosen one marked.
-fn level_list(doc: &Session) -> Element<'_> {
-    let options = level_choices(doc).into_iter().map(|(level, label)| {
-        let chosen = doc.report.meta.level == level;
+/// A row of choices, each a button the keyboard reaches (Tab, then Enter or Space), the chosen
+/// one marked.
+fn choice_list<'a, T: Copy + 'a>(
+    choices: impl IntoIterator<Item = (T, String, bool)>,
+    on_choose: impl Fn(T) -> Message + 'a,
+) -> Element<'a> {
+    let options = choices.into_iter().map(|(value, label, chosen)| {
         button(
             row![
                 text(if chosen { "●" } else { "○" }).size(14),
@@ -55,7 +58,7 @@ fn level_list(doc: &Session) -> Element<'_> {
             ]
             .spacing(8),
         )
-        .on_press(Message::LevelChosen(level))
+        .on_press(on_choose(value))
         .padding([3, 8])
         .width(Fill)
         .style(if chosen {
@@ -66,6 +69,32 @@ fn level_list(doc: &Session) -> Element<'_> {
         .into()
     });
     column(options).spacing(2).width(440).into()
+}
+
+/// The level as a list of choices, all in view, each one a button the keyboard reaches
+/// (Tab, then Enter or Space), the chosen one marked.
+fn level_list(doc: &Session) -> Element<'_> {
+    let choices = level_choices(doc)
+        .into_iter()
+        .map(|(level, label)| (level, label, doc.report.meta.level == level));
+    choice_list(choices, Message::LevelChosen)
+}
+
+/// 落款 under the last section, offered once a date is set.
+fn signoff_row(doc: &Session) -> Element<'_> {
+    let choices = Signoff::ALL
+        .into_iter()
+        .map(|s| (s, s.label().to_string(), doc.report.meta.signoff == s));
+    row![
+        text("落款").size(14).width(110),
+        choice_list(choices, Message::SignoffChosen),
+        text("署名为机关名称，右空二字，成文日期居中排在其下（GB/T 9704）。")
+            .size(13)
+            .color(style::MUTED),
+    ]
+    .spacing(10)
+    .align_y(iced::Alignment::Start)
+    .into()
 }
 
 /// The widget id of a metadata field.
@@ -101,8 +130,16 @@ pub fn view(doc: &Session) -> Element<'_> {
         if target {
             fields = fields.push(text("↑ 检查结果指向这里").size(12).color(style::ACCENT));
         }
+        if field == MetaField::Date && doc.report.meta.date.is_some() {
+            fields = fields.push(signoff_row(doc));
+        }
     }
-    let title = text(format!("报告标题：{}", doc.report.title())).size(15);
+    let title = doc.report.title();
+    let title = match doc.report.meta.title_lines_for(&title) {
+        Some(lines) => text(format!("报告标题（按标题分行打印）：{}", lines.join(" / "))),
+        None => text(format!("报告标题：{title}")),
+    }
+    .size(15);
     let level = row![
         text("机关层级").size(14).width(110),
         level_list(doc),

@@ -28,6 +28,17 @@ pub(super) fn check(r: &Report, f: &mut Findings) {
         ),
         Entry::Value(_) => {}
     }
+    if !r.meta.title_lines.trim().is_empty() && r.meta.title_lines_for(&r.title()).is_none() {
+        f.warn(
+            Rule::Meta,
+            Place::Meta(MetaField::TitleBreak),
+            format!(
+                "标题分行“{}”与报告标题“{}”的文字不一致（机关名称或年度改过？），打印时按自动分行。请重新输入，或清空。",
+                r.meta.title_lines.trim(),
+                r.title()
+            ),
+        );
+    }
     if r.preface.trim().is_empty() {
         f.warn(
             Rule::Preface,

@@ -229,6 +229,14 @@ pub struct Meta {
     pub phone: String,
     /// 成文/发布日期 for the date line; none prints no date line.
     pub date: Option<Date>,
+    /// What closes the report when a date is set: the date alone, or the agency's name over it.
+    #[serde(skip_serializing_if = "Signoff::is_default")]
+    pub signoff: Signoff,
+    /// The printed title as a person broke it, "/" at each break (某某县人民政府办公室/2025年政府信息
+    /// 公开工作年度报告); blank: the title breaks by itself. Kept as typed: text that no longer
+    /// spells the title (the agency was renamed since) is reported and not used.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub title_lines: String,
     /// The agency's level as chosen in 基本信息; none: inferred from the name
     /// ([`Meta::level`]).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -239,7 +247,51 @@ pub struct Meta {
     pub overview_limit: Option<u32>,
 }
 
+/// 落款: what is printed under the last section when a date is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Signoff {
+    /// The date alone, 右空四字 (as most published reports that print a date do).
+    #[default]
+    Date,
+    /// The agency's name, 右空二字, with the date centred under it (GB/T 9704 §7.3.5).
+    NameAndDate,
+}
+
+impl Signoff {
+    pub const ALL: [Signoff; 2] = [Signoff::Date, Signoff::NameAndDate];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Signoff::Date => "仅成文日期",
+            Signoff::NameAndDate => "署名 + 成文日期",
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Signoff::default()
+    }
+}
+
+/// The characters that mark a break in [`Meta::title_lines`].
+const TITLE_BREAK_MARKS: [char; 2] = ['/', '／'];
+
 impl Meta {
+    /// The title's lines as the person broke them, when their text is still the title's;
+    /// `None` when blank or when it spells something else.
+    pub fn title_lines_for(&self, title: &str) -> Option<Vec<String>> {
+        if self.title_lines.trim().is_empty() {
+            return None;
+        }
+        let lines: Vec<String> = self
+            .title_lines
+            .split(TITLE_BREAK_MARKS)
+            .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let spelled: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+        (lines.concat() == spelled).then_some(lines)
+    }
+
     /// The agency's level: as chosen, else as the name suggests.
     pub fn level(&self) -> Option<AgencyLevel> {
         self.level.or_else(|| AgencyLevel::infer(&self.agency))
@@ -556,5 +608,22 @@ mod tests {
         assert_eq!(r.prose(Prose::OtherItem(0)), "未收取任何费用。");
         assert_eq!(r.prose(Prose::OtherItem(99)), "");
         assert!(r.prose_mut(Prose::OverviewPart(99)).is_none());
+    }
+
+    #[test]
+    fn a_title_broken_by_hand_is_used_only_while_it_spells_the_title() {
+        let mut r = Report::new("某某县人民政府办公室", 2025);
+        let title = r.title();
+        assert_eq!(r.meta.title_lines_for(&title), None);
+        r.meta.title_lines = " 某某县人民政府办公室 ／ 2025年政府信息公开工作年度报告/".into();
+        assert_eq!(
+            r.meta.title_lines_for(&title),
+            Some(vec![
+                "某某县人民政府办公室".to_string(),
+                "2025年政府信息公开工作年度报告".to_string()
+            ])
+        );
+        r.meta.agency = "某某县人民政府".into();
+        assert_eq!(r.meta.title_lines_for(&r.title()), None);
     }
 }

@@ -23,11 +23,14 @@ pub enum MetaField {
     Phone,
     /// 成文日期, typed as 2022-01-20 or 2022年1月20日.
     Date,
+    /// Where the printed title breaks, typed as the title with "/" at each break; blank: the
+    /// title breaks by itself.
+    TitleBreak,
 }
 
 impl MetaField {
     /// Every field, in the order of the form.
-    pub const ALL: [MetaField; 8] = [
+    pub const ALL: [MetaField; 9] = [
         MetaField::Agency,
         MetaField::Year,
         MetaField::PortalName,
@@ -36,6 +39,7 @@ impl MetaField {
         MetaField::Address,
         MetaField::Phone,
         MetaField::Date,
+        MetaField::TitleBreak,
     ];
 
     /// Stable key, as in draft files and `check --json`.
@@ -49,6 +53,7 @@ impl MetaField {
             MetaField::Address => "address",
             MetaField::Phone => "phone",
             MetaField::Date => "date",
+            MetaField::TitleBreak => "title_lines",
         }
     }
 
@@ -63,6 +68,7 @@ impl MetaField {
             MetaField::Address => "联系地址",
             MetaField::Phone => "联系电话",
             MetaField::Date => "成文日期",
+            MetaField::TitleBreak => "标题分行",
         }
     }
 }
@@ -333,6 +339,7 @@ impl Report {
             MetaField::Address => m.address.clone(),
             MetaField::Phone => m.phone.clone(),
             MetaField::Date => m.date.map(|d| d.to_string()).unwrap_or_default(),
+            MetaField::TitleBreak => m.title_lines.clone(),
         }
     }
 
@@ -349,6 +356,7 @@ impl Report {
             MetaField::ColumnName => &mut m.column_name,
             MetaField::Address => &mut m.address,
             MetaField::Phone => &mut m.phone,
+            MetaField::TitleBreak => &mut m.title_lines,
             MetaField::Year => {
                 m.year = year_from_text(text);
                 return match m.year {

@@ -11,7 +11,7 @@ pub mod title;
 
 use crate::compose::{Block, Paragraph, Placed, Span, TableSpec};
 use crate::fonts::{FaceId, GlyphSource, Role};
-use nianbao_core::model::Place;
+use nianbao_core::model::{MetaField, Place};
 use text::{LineGlyph, TextStyle};
 
 /// Millimetres to points.
@@ -266,7 +266,15 @@ pub fn layout_blocks(blocks: &[Placed], src: &dyn GlyphSource) -> Document {
             Block::Title {
                 text,
                 preferred_breaks,
-            } => lay_title(&mut flow, text, preferred_breaks, placed.place, src),
+                chosen_breaks,
+            } => lay_title(
+                &mut flow,
+                text,
+                preferred_breaks,
+                chosen_breaks.as_deref(),
+                placed.place,
+                src,
+            ),
             Block::Paragraph(p) => {
                 let lines = paragraph_lines(p, src);
                 if p.keep_with_next {
@@ -297,27 +305,8 @@ pub fn layout_blocks(blocks: &[Placed], src: &dyn GlyphSource) -> Document {
                 }
             }
             Block::Table(spec) => lay_table(&mut flow, spec, src),
-            Block::DateLine(date) => {
-                // One blank line before the date, as in 公文.
-                flow.y = (flow.next_line() + 1) as f32 * LINE_PITCH;
-                if flow.lines_left() == 0 {
-                    flow.new_page();
-                }
-                let style = body_style(SIZE_BODY);
-                let mut units = text::units(&[Span::new(Role::Body, date.clone())], style, src);
-                let r = text::break_lines(&mut units, TEXT_WIDTH, TEXT_WIDTH);
-                if let Some(r) = r.first() {
-                    let w = text::set_width(&units, *r, TEXT_WIDTH);
-                    let x = MARGIN_LEFT + TEXT_WIDTH - 4.0 * CHAR_PITCH - w;
-                    let line_no = flow.next_line();
-                    let baseline = grid_baseline(line_no, SIZE_BODY);
-                    let mut b = TextRunBuilder::new(SIZE_BODY, baseline, Some(placed.place));
-                    for g in text::place_line(&units, *r, TEXT_WIDTH, false) {
-                        b.push(x + g.x, &g);
-                    }
-                    flow.page.items.extend(b.finish());
-                    flow.y = (line_no + 1) as f32 * LINE_PITCH;
-                }
+            Block::Signoff { name, date } => {
+                lay_signoff(&mut flow, name.as_deref(), date, placed.place, src)
             }
         }
     }
@@ -333,6 +322,7 @@ fn lay_title(
     flow: &mut Flow,
     title: &str,
     preferred: &[usize],
+    chosen: Option<&[usize]>,
     place: Place,
     src: &dyn GlyphSource,
 ) {
@@ -354,7 +344,18 @@ fn lay_title(
     allowed.extend(&breaks);
     allowed.sort_unstable();
     allowed.dedup();
-    let ranges = match title::shaped_lines(&units, TEXT_WIDTH, &allowed) {
+    let by_hand = chosen.and_then(|c| {
+        let ranges = title::chosen_lines(&units, TEXT_WIDTH, &to_units(c));
+        if ranges.is_none() {
+            flow.warnings.push(LayoutWarning {
+                place: Place::Meta(MetaField::TitleBreak),
+                message: "标题分行后有一行超出版心宽度，打印时按自动分行。请在更靠前的位置分行。"
+                    .into(),
+            });
+        }
+        ranges
+    });
+    let ranges = match by_hand.or_else(|| title::shaped_lines(&units, TEXT_WIDTH, &allowed)) {
         Some(r) => r,
         None => text::balance_lines(&mut units, TEXT_WIDTH, &breaks),
     };
@@ -372,6 +373,69 @@ fn lay_title(
     // One blank grid line between title and text.
     flow.y = top + ranges.len() as f32 * TITLE_PITCH;
     flow.y = (flow.next_line() + 1) as f32 * LINE_PITCH;
+}
+
+/// 落款 after one blank line: the date alone 右空四字; or the agency's name 右空二字 with the
+/// date on the next line centred under it, both moved left together when the date is the longer
+/// so that it too stands two characters in (GB/T 9704 §7.3.5). A name longer than a line breaks
+/// like a paragraph, each line 右空二字. The block stays on one page.
+fn lay_signoff(
+    flow: &mut Flow,
+    name: Option<&str>,
+    date: &str,
+    place: Place,
+    src: &dyn GlyphSource,
+) {
+    let style = body_style(SIZE_BODY);
+    let right = MARGIN_LEFT + TEXT_WIDTH;
+    let inset = match name {
+        None => 4.0 * CHAR_PITCH,
+        Some(_) => 2.0 * CHAR_PITCH,
+    };
+    // Each line as (units, range, set width, place).
+    let set = |text: &str, place: Place| {
+        let mut units = text::units(&[Span::new(Role::Body, text)], style, src);
+        let ranges = text::break_lines(&mut units, TEXT_WIDTH - inset, TEXT_WIDTH - inset);
+        ranges
+            .into_iter()
+            .map(|r| {
+                let w = text::set_width(&units, r, TEXT_WIDTH);
+                (units.clone(), r, w, place)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut lines = name.map_or_else(Vec::new, |n| set(n, Place::Meta(MetaField::Agency)));
+    let dates = set(date, place);
+    let mut xs: Vec<f32> = lines.iter().map(|l| right - inset - l.2).collect();
+    let date_w = dates.first().map_or(0.0, |d| d.2);
+    let date_x = match (xs.last(), lines.last()) {
+        (Some(&name_x), Some(last)) => {
+            let centred = name_x + (last.2 - date_w) / 2.0;
+            let over = (centred + date_w - (right - inset)).max(0.0);
+            for x in &mut xs {
+                *x -= over;
+            }
+            centred - over
+        }
+        _ => right - inset - date_w,
+    };
+    xs.extend(std::iter::repeat_n(date_x, dates.len()));
+    lines.extend(dates);
+    // One blank line before, as in 公文; the lines of the block never part.
+    flow.y = (flow.next_line() + 1) as f32 * LINE_PITCH;
+    if flow.lines_left() < lines.len() {
+        flow.new_page();
+    }
+    for ((units, range, _, place), x) in lines.into_iter().zip(xs) {
+        let line_no = flow.next_line();
+        let baseline = grid_baseline(line_no, SIZE_BODY);
+        let mut b = TextRunBuilder::new(SIZE_BODY, baseline, Some(place));
+        for g in text::place_line(&units, range, TEXT_WIDTH, false) {
+            b.push(x.max(MARGIN_LEFT) + g.x, &g);
+        }
+        flow.page.items.extend(b.finish());
+        flow.y = (line_no + 1) as f32 * LINE_PITCH;
+    }
 }
 
 fn lay_table(flow: &mut Flow, spec: &TableSpec, src: &dyn GlyphSource) {

@@ -151,6 +151,22 @@ pub fn shaped_lines(units: &[Unit], width: f32, breaks: &[usize]) -> Option<Vec<
     None
 }
 
+/// The title broken at exactly `cuts` (unit indices), when every line fits `width`.
+pub fn chosen_lines(units: &[Unit], width: f32, cuts: &[usize]) -> Option<Vec<LineRange>> {
+    let mut cuts: Vec<usize> = cuts
+        .iter()
+        .copied()
+        .filter(|&c| c > 0 && c < units.len())
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let ranges = ranges_of(&cuts, units.len());
+    ranges
+        .iter()
+        .all(|r| text::natural_width(units, *r) <= width + 0.01)
+        .then_some(ranges)
+}
+
 fn ranges_of(cuts: &[usize], len: usize) -> Vec<LineRange> {
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
