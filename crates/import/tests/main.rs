@@ -1,0 +1,3 @@
+//! The import crate's one test binary (one link step), a module per subject.
+
+mod audit;
