@@ -388,3 +388,41 @@ fn export_says_what_did_not_fit() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `audit` over a folder of received files: a table row per file, an unreadable file named
+/// with why (exit 1: the batch has a file nobody could check), and the CSV for a spreadsheet.
+#[test]
+fn audit_sums_up_a_folder_and_names_what_it_cannot_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::copy(example(), dir.path().join("jinxiang-2021.ron")).expect("copy");
+    fs::write(dir.path().join("scan.pdf"), b"%PDF-1.4\n%%EOF").expect("write");
+    let folder = dir.path().to_str().expect("utf-8 path");
+    let o = run(&["audit", folder]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("金乡县人民政府办公室"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        row.contains("2021") && row.contains("jinxiang-2021.ron"),
+        "{row}"
+    );
+    let bad = out
+        .lines()
+        .find(|l| l.contains("scan.pdf"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(bad.contains("无法读取"), "{bad}");
+    assert!(out.contains("scan.pdf：无法读取：无法导入"), "{out}");
+
+    let csv = dir.path().join("汇总.csv");
+    let o = run(&["audit", folder, "-o", csv.to_str().expect("utf-8 path")]);
+    assert_eq!(o.status.code(), Some(1));
+    let bytes = fs::read(&csv).expect("the CSV is written");
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");
+    assert!(text.starts_with("机关,年度,文件,错误,提示,新收"), "{text}");
+
+    let o = run(&["audit", dir.path().join("none").to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(2));
+}

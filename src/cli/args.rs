@@ -28,6 +28,9 @@ nianbao — 政府信息公开工作年度报告 编写、检查与打印
                                    与上年报告对比主要数据
   nianbao sentences 草稿.ron [--decimals 1]
                                    根据表格生成总体情况中的数据句子
+  nianbao audit 文件或文件夹… [--last-year 上年文件或文件夹]… [--csv | --html] [-o 汇总文件]
+                                   审核收到的报告（PDF、Word、网页或草稿）：逐份检查，
+                                   列出每份的主要数据和问题；有错误或无法读取时退出码为 1
   nianbao help                     显示本说明
 ";
 
@@ -75,6 +78,14 @@ impl Args {
             .iter()
             .find(|(k, _)| names.contains(&k.as_str()))
             .and_then(|(_, v)| v.as_deref())
+    }
+
+    /// Every value of an option given more than once (`--last-year a --last-year b`).
+    pub fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a OsStr> + 'a {
+        self.options
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .filter_map(|(_, v)| v.as_deref())
     }
 
     /// The positional arguments as text, for messages.

@@ -3,6 +3,7 @@
 //! stderr itself.
 
 mod args;
+mod audit;
 mod check;
 mod compare;
 mod export;
@@ -42,6 +43,7 @@ pub fn run(args: &[OsString]) -> Option<i32> {
         "compare" => compare::run(rest),
         "sentences" => sentences::run(rest),
         "export" => export::run(rest),
+        "audit" => audit::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             0

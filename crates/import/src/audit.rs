@@ -264,10 +264,10 @@ pub struct Figure {
 /// 新收, 办结, 结转, 复议, 诉讼 and 收费: what the receiving office compares across reports.
 pub fn figures() -> Vec<Figure> {
     fn total(t: Total) -> String {
-        if t.complete {
-            t.value.to_string()
-        } else {
-            format!("{}（不完整）", t.value)
+        match (t.complete, t.value) {
+            (true, v) => v.to_string(),
+            (false, 0) => "未填".to_string(),
+            (false, v) => format!("{v}（不完整）"),
         }
     }
     vec![
@@ -302,6 +302,9 @@ pub fn figures() -> Vec<Figure> {
     ]
 }
 
+/// A file's 错误 cell when it could not be read; why is listed with the findings.
+pub const UNREADABLE: &str = "无法读取";
+
 /// The summary's columns before the key figures.
 const HEAD: [&str; 5] = ["机关", "年度", "文件", "错误", "提示"];
 
@@ -331,7 +334,7 @@ pub fn table(rows: &[Row]) -> Vec<Vec<String>> {
             .into_iter()
             .chain(figures.iter().map(|f| (f.value)(&c.report)))
             .collect(),
-            Err(e) => [String::new(), String::new(), file, format!("无法读取：{e}")]
+            Err(_) => [String::new(), String::new(), file, UNREADABLE.to_string()]
                 .into_iter()
                 .chain(std::iter::repeat_n(String::new(), 1 + figures.len()))
                 .collect(),
@@ -352,17 +355,27 @@ fn file_name(path: &Path) -> String {
 pub fn finding_rows(rows: &[Row]) -> Vec<[String; 6]> {
     let mut out = vec![["文件", "机关", "级别", "规则", "位置", "说明"].map(String::from)];
     for row in rows {
-        if let Ok(c) = &row.outcome {
-            for f in &c.findings {
-                out.push([
-                    file_name(&row.file),
-                    c.report.meta.agency.clone(),
-                    f.severity.label().to_string(),
-                    f.rule.to_string(),
-                    f.place.describe(),
-                    f.message.clone(),
-                ]);
+        match &row.outcome {
+            Ok(c) => {
+                for f in &c.findings {
+                    out.push([
+                        file_name(&row.file),
+                        c.report.meta.agency.clone(),
+                        f.severity.label().to_string(),
+                        f.rule.to_string(),
+                        f.place.describe(),
+                        f.message.clone(),
+                    ]);
+                }
             }
+            Err(e) => out.push([
+                file_name(&row.file),
+                String::new(),
+                Severity::Error.label().to_string(),
+                String::new(),
+                String::new(),
+                format!("{UNREADABLE}：{e}"),
+            ]),
         }
     }
     out
@@ -407,17 +420,21 @@ pub fn text(rows: &[Row]) -> String {
         out.push('\n');
     }
     for row in rows {
-        if let Ok(c) = &row.outcome
-            && !c.findings.is_empty()
-        {
-            let _ = writeln!(
-                out,
-                "\n{}（{}）：",
-                file_name(&row.file),
-                c.report.meta.agency
-            );
-            for f in &c.findings {
-                let _ = writeln!(out, "  {f}");
+        match &row.outcome {
+            Ok(c) if !c.findings.is_empty() => {
+                let _ = writeln!(
+                    out,
+                    "\n{}（{}）：",
+                    file_name(&row.file),
+                    c.report.meta.agency
+                );
+                for f in &c.findings {
+                    let _ = writeln!(out, "  {f}");
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let _ = writeln!(out, "\n{}：{UNREADABLE}：{e}", file_name(&row.file));
             }
         }
     }
@@ -457,7 +474,7 @@ pub fn html(rows: &[Row]) -> String {
             Err(e) => {
                 let _ = writeln!(
                     out,
-                    "<h2>{name}</h2>\n<p class=\"error\">无法读取：{}</p>",
+                    "<h2>{name}</h2>\n<p class=\"error\">{UNREADABLE}：{}</p>",
                     escape(e)
                 );
             }

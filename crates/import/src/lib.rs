@@ -5,6 +5,7 @@
 //! heads) already gone. One placer then puts a `Document` into a [`nianbao_core::model::Report`],
 //! whatever produced it.
 
+pub mod any;
 pub mod audit;
 pub mod doc;
 

@@ -136,14 +136,15 @@ fn a_folder_is_audited_whatever_its_bad_files_do() {
         records[2][errors_col],
         checked.count(Severity::Error).to_string()
     );
-    assert!(records[3][3].starts_with("无法读取"), "{:?}", records[3]);
+    assert_eq!(&records[3][3], audit::UNREADABLE, "{:?}", records[3]);
     let findings = records.iter().skip_while(|r| &r[0] != "文件").count() - 1;
     let all: usize = rows
         .iter()
         .filter_map(|r| r.outcome.as_ref().ok())
         .map(|c| c.findings.len())
         .sum();
-    assert_eq!(findings, all);
+    // And a line for each file that could not be read, saying why.
+    assert_eq!(findings, all + errors.len());
 
     // The terminal table and the page name every file.
     let text = audit::text(&rows);
