@@ -8,7 +8,7 @@ use super::message::{Direction, Message, Page, Saved};
 use super::pages::{self, PAGE_SCROLL};
 use super::session::{Session, entered_cells, neighbour};
 use super::state::{App, Notice};
-use super::{components, export, locate, sentence};
+use super::{components, export, locate, received, sentence};
 use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Event, Subscription, Task, event, window};
@@ -66,6 +66,12 @@ impl App {
             Message::CreateNew => self.guard(Pending::CreateNew),
             Message::OpenExample => self.guard(Pending::OpenExample),
             Message::NewFromLastRequested => self.guard(Pending::NewFromLastDialog),
+            Message::ImportRequested => self.guard(Pending::ImportDialog),
+            Message::Received(m) => self.received(m),
+            Message::CopyText(text) => {
+                self.info("已复制，可粘贴到合适的位置。");
+                iced::clipboard::write::<Message>(text)
+            }
             Message::LastYearRequested => self.ask_path(FileAction::LastYear),
             Message::LastYearCleared => self.clear_last_year(),
             Message::Opened(result) => self.opened(result),
@@ -87,6 +93,7 @@ impl App {
             Message::PathInputOpened(FileAction::NewFromLast) => {
                 self.guard(Pending::NewFromLastTyped)
             }
+            Message::PathInputOpened(FileAction::Import) => self.guard(Pending::ImportTyped),
             Message::PathInputOpened(action) => self.open_path_prompt(action, None),
             Message::RestoreAutosave => self.guard(Pending::Restore),
             Message::DiscardAutosave => self.discard_autosave(),
@@ -281,6 +288,9 @@ impl App {
     // -- navigation -------------------------------------------------------------------------
 
     fn show(&mut self, page: Page) -> Task<Message> {
+        if let Some(r) = self.received.as_mut() {
+            r.shown = false;
+        }
         let Some(doc) = self.session.as_mut() else {
             return Task::none();
         };
@@ -343,6 +353,9 @@ impl App {
             Pending::NewFromLastDialog => self.ask_path(FileAction::NewFromLast),
             Pending::NewFromLastTyped => self.open_path_prompt(FileAction::NewFromLast, None),
             Pending::Restore => self.restore_autosave(),
+            Pending::ImportDialog => self.ask_path(FileAction::Import),
+            Pending::ImportTyped => self.open_path_prompt(FileAction::Import, None),
+            Pending::OpenAudited(i) => self.open_audited(i),
         }
     }
 
@@ -389,7 +402,7 @@ impl App {
     }
 
     /// A draft read in the background: opened, taken as last year's, or the start of a new one.
-    fn opened(&mut self, result: Result<Box<Opened>, DraftError>) -> Task<Message> {
+    fn opened(&mut self, result: Result<Box<Opened>, String>) -> Task<Message> {
         let opened = match result {
             Ok(o) => *o,
             Err(e) => {
@@ -402,8 +415,18 @@ impl App {
             path,
             loaded,
             last_year,
+            imported,
         } = opened;
+        let from_published = imported.is_some();
         match purpose {
+            Purpose::Import => {
+                let imported = imported.unwrap_or(files::Imported {
+                    unplaced: Vec::new(),
+                    findings: Vec::new(),
+                });
+                self.install_imported(loaded.report, path, imported);
+                Task::none()
+            }
             Purpose::Open => {
                 let newer = loaded.newer_format;
                 let mut doc = Session::new(loaded.report, Some(path.clone()), last_year);
@@ -435,12 +458,120 @@ impl App {
                 }
                 let title = loaded.report.title();
                 doc.set_last_year(loaded.report, &path);
+                let how = if from_published {
+                    "（从已发布的文件读取，表格和文字请在“与上年对比”中核对）"
+                } else {
+                    ""
+                };
                 self.info(format!(
-                    "已载入上年报告“{title}”。跨年度检查已开启，“与上年对比”可以查看了。"
+                    "已载入上年报告“{title}”{how}。跨年度检查已开启，“与上年对比”可以查看了。"
                 ));
                 self.after_edit()
             }
         }
+    }
+
+    /// A published report read into a new, unsaved draft: shown on 检查结果, where what could
+    /// not be placed is listed.
+    fn install_imported(&mut self, report: Report, source: PathBuf, imported: files::Imported) {
+        let title = report.title();
+        let unplaced = imported.unplaced.len();
+        let mut doc = Session::new(report, None, LastYear::None);
+        doc.untitled = Some("从已发布的报告导入（未保存）");
+        // What was read is work the person should not lose by closing the window.
+        doc.dirty = true;
+        doc.needs_autosave = true;
+        doc.imported = Some((source.clone(), imported));
+        self.install(doc, Page::Checks);
+        let rest = if unplaced > 0 {
+            format!("有 {unplaced} 段文字未能对应到模板中的位置，列在本页下方。")
+        } else {
+            String::new()
+        };
+        self.info(format!(
+            "已从 {} 导入“{title}”。请核对各部分内容，{rest}保存时请选择位置。",
+            source.display()
+        ));
+    }
+
+    /// Opens the report of row `i` of the audit as a new draft.
+    fn open_audited(&mut self, i: usize) -> Task<Message> {
+        let Some(row) = self
+            .received
+            .as_ref()
+            .and_then(|r| r.rows.as_ref())
+            .and_then(|rows| rows.0.get(i))
+        else {
+            return Task::none();
+        };
+        let Ok(checked) = &row.outcome else {
+            return Task::none();
+        };
+        let report = checked.report.clone();
+        let imported = files::Imported {
+            unplaced: checked.unplaced.clone(),
+            findings: checked.printed.clone(),
+        };
+        let source = row.file.clone();
+        if let Some(r) = self.received.as_mut() {
+            r.shown = false;
+        }
+        self.install_imported(report, source, imported);
+        self.after_edit()
+    }
+
+    fn received(&mut self, m: received::Msg) -> Task<Message> {
+        use received::Msg;
+        let task = match m {
+            Msg::Choose => return self.ask_path(FileAction::AuditFolder),
+            Msg::Tick(run) => self
+                .received
+                .as_ref()
+                .map_or(Task::none(), |r| r.ticked(run)),
+            Msg::Done(run, rows) => {
+                if let Some(r) = self.received.as_mut() {
+                    r.done(run, rows);
+                }
+                Task::none()
+            }
+            Msg::Select(i) => {
+                if let Some(r) = self.received.as_mut() {
+                    r.selected = (r.selected != Some(i)).then_some(i);
+                }
+                Task::none()
+            }
+            Msg::Open(i) => return self.guard(Pending::OpenAudited(i)),
+            Msg::Save(kind) => self
+                .received
+                .as_ref()
+                .map_or(Task::none(), |r| r.save(kind)),
+            Msg::Saved(Ok(path)) => {
+                self.info(format!("已保存 {}。", path.display()));
+                let opened = files::open_with_system(&path);
+                if let Err(e) = opened {
+                    self.error(e);
+                }
+                Task::none()
+            }
+            Msg::Saved(Err(e)) => {
+                self.error(e);
+                Task::none()
+            }
+            Msg::Close | Msg::Show => {
+                if let Some(r) = self.received.as_mut() {
+                    r.shown = matches!(m, Msg::Show);
+                }
+                Task::none()
+            }
+        };
+        task.map(Message::Received)
+    }
+
+    /// Starts auditing `folder` (a batch still reading is left to finish and dropped).
+    fn audit_folder(&mut self, folder: PathBuf) -> Task<Message> {
+        let (state, task) = received::State::start(self.received.as_ref(), folder);
+        self.received = Some(state);
+        task.map(Message::Received)
     }
 
     fn open_example(&mut self) -> Task<Message> {
@@ -715,7 +846,11 @@ impl App {
             .map(|d| d.report.title())
             .unwrap_or_default();
         match action {
-            FileAction::Open | FileAction::NewFromLast | FileAction::LastYear => String::new(),
+            FileAction::Open
+            | FileAction::NewFromLast
+            | FileAction::LastYear
+            | FileAction::Import
+            | FileAction::AuditFolder => String::new(),
             FileAction::SaveAs => format!("{title}.{}", draft::EXTENSION),
             FileAction::ExportTo => {
                 let format = self
@@ -751,6 +886,8 @@ impl App {
                 read_draft(Purpose::LastYear { chosen: true }, path)
             }
             FileAction::LastYear => Task::none(),
+            FileAction::Import => read_draft(Purpose::Import, path),
+            FileAction::AuditFolder => self.audit_folder(path),
             FileAction::SaveAs => self.save_to(path),
             FileAction::ExportTo => {
                 if let Some(doc) = self.session.as_mut() {
@@ -763,7 +900,11 @@ impl App {
 
     fn open_path_prompt(&mut self, action: FileAction, reason: Option<String>) -> Task<Message> {
         let text = match action {
-            FileAction::Open | FileAction::NewFromLast | FileAction::LastYear => String::new(),
+            FileAction::Open
+            | FileAction::NewFromLast
+            | FileAction::LastYear
+            | FileAction::Import
+            | FileAction::AuditFolder => String::new(),
             FileAction::SaveAs | FileAction::ExportTo => {
                 let draft = self.session.as_ref().and_then(|d| d.path.clone());
                 files::beside(draft.as_deref(), &self.suggested_name(action))

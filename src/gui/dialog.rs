@@ -15,6 +15,10 @@ pub enum FileAction {
     NewFromLast,
     /// Choose last year's draft for the cross-year checks of the open report.
     LastYear,
+    /// Choose a published report to import into a new draft.
+    Import,
+    /// Choose the folder of received reports to audit.
+    AuditFolder,
 }
 
 /// How a file dialog ended.
@@ -58,6 +62,12 @@ pub enum Pending {
     NewFromLastDialog,
     /// Ask for a typed path of last year's draft to start a new report from.
     NewFromLastTyped,
+    /// Show the dialog for a published report to import.
+    ImportDialog,
+    /// Ask for a typed path of a published report to import.
+    ImportTyped,
+    /// Open a report read by the audit, by its row.
+    OpenAudited(usize),
     /// Take the autosave back.
     Restore,
 }

@@ -5,7 +5,8 @@ use super::dialog::{DialogOutcome, FileAction};
 use iced::Task;
 use iced::futures::channel::oneshot;
 use nianbao_core::model::Report;
-use nianbao_core::store::draft::{self, DraftError, Loaded};
+use nianbao_core::store::draft::{self, Loaded};
+use nianbao_import::any;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -50,14 +51,31 @@ pub fn dialog(action: FileAction, start: Option<PathBuf>, name: String) -> Task<
             }
             FileAction::NewFromLast | FileAction::LastYear => {
                 let title = if action == FileAction::NewFromLast {
-                    "选择上年的年报草稿（据此新建本年报告）"
+                    "选择上年的年报（据此新建本年报告）"
                 } else {
-                    "选择上年的年报草稿（用于跨年度检查和对比）"
+                    "选择上年的年报（用于跨年度检查和对比）"
                 };
+                let mut either = vec!["ron"];
+                either.extend(any::PUBLISHED);
                 dialog
                     .set_title(title)
+                    .add_filter("年报草稿或已发布的报告", &either)
                     .add_filter("年报草稿 (*.ron)", &["ron"])
+                    .add_filter(PUBLISHED_FILTER, &any::PUBLISHED)
                     .pick_file()
+                    .await
+            }
+            FileAction::Import => {
+                dialog
+                    .set_title("选择已发布的年度报告（PDF、Word 或保存的网页）")
+                    .add_filter(PUBLISHED_FILTER, &any::PUBLISHED)
+                    .pick_file()
+                    .await
+            }
+            FileAction::AuditFolder => {
+                dialog
+                    .set_title("选择存放收到的年度报告的文件夹")
+                    .pick_folder()
                     .await
             }
             FileAction::SaveAs => {
@@ -87,6 +105,9 @@ pub fn dialog(action: FileAction, start: Option<PathBuf>, name: String) -> Task<
     };
     Task::future(future)
 }
+
+/// The file dialogs' name for published reports.
+const PUBLISHED_FILTER: &str = "已发布的报告 (*.pdf *.docx *.html *.htm)";
 
 /// Adds the extension when the name has none (people type "年报" and mean "年报.ron").
 pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
@@ -128,8 +149,11 @@ pub fn beside(draft: Option<&Path>, name: &str) -> PathBuf {
 /// Why a draft is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
-    /// To edit it (last year's draft it names is read with it).
+    /// To edit it (last year's draft it names is read with it); a published report is
+    /// imported into a new draft instead.
     Open,
+    /// A published report (PDF, Word, web page) read into a new, unsaved draft.
+    Import,
     /// As last year's report, to start this year's from.
     NewFromLast,
     /// As last year's report of the open one: chosen by the user now (`true`), or named by the
@@ -145,6 +169,16 @@ pub struct Opened {
     pub loaded: Loaded,
     /// For [`Purpose::Open`]: last year's report as the draft links it.
     pub last_year: LastYear,
+    /// Set when the file was a published report: what could not be placed, and what only the
+    /// printed file showed.
+    pub imported: Option<Imported>,
+}
+
+/// What reading a published report left for the person to see.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub unplaced: Vec<nianbao_import::Unplaced>,
+    pub findings: Vec<nianbao_core::check::Finding>,
 }
 
 /// Last year's report of an open one, for the cross-year checks.
@@ -155,15 +189,15 @@ pub enum LastYear {
     None,
     /// Named and read.
     Loaded(Box<Report>),
-    /// Named, but it could not be read.
-    Failed(DraftError),
+    /// Named, but it could not be read: why, in Chinese.
+    Failed(String),
 }
 
 impl LastYear {
-    /// Reads last year's draft (call off the UI thread).
+    /// Reads last year's draft or published report (call off the UI thread).
     pub fn read(path: &Path) -> LastYear {
-        match draft::load(path) {
-            Ok(loaded) => LastYear::Loaded(Box::new(loaded.report)),
+        match any::read(path) {
+            Ok(read) => LastYear::Loaded(Box::new(read.report)),
             Err(e) => LastYear::Failed(e),
         }
     }
@@ -176,12 +210,36 @@ impl LastYear {
     }
 }
 
-/// Reads a draft (and, to open it, last year's draft it names) on a background thread.
-pub fn read_draft(purpose: Purpose, path: PathBuf) -> Task<Result<Box<Opened>, DraftError>> {
+/// Reads a draft (and, to open it, last year's draft it names), or imports a published report,
+/// on a background thread. The error says why in Chinese.
+pub fn read_draft(purpose: Purpose, path: PathBuf) -> Task<Result<Box<Opened>, String>> {
     let failed = path.clone();
     Task::perform(
         in_thread(move || {
-            let loaded = draft::load(&path)?;
+            if any::is_published(&path) {
+                let read = any::read(&path)?;
+                let purpose = match purpose {
+                    Purpose::Open => Purpose::Import,
+                    other => other,
+                };
+                return Ok(Box::new(Opened {
+                    purpose,
+                    loaded: Loaded {
+                        report: read.report,
+                        format_version: draft::FORMAT_VERSION,
+                        newer_format: false,
+                        notes: read.notes,
+                        fingerprint: None,
+                    },
+                    last_year: LastYear::None,
+                    imported: Some(Imported {
+                        unplaced: read.unplaced,
+                        findings: read.findings,
+                    }),
+                    path,
+                }));
+            }
+            let loaded = draft::load(&path).map_err(|e| e.to_string())?;
             let last_year = match (purpose, &loaded.report.last_year) {
                 (Purpose::Open, Some(link)) => LastYear::read(&link.resolve(Some(&path))),
                 _ => LastYear::None,
@@ -191,17 +249,10 @@ pub fn read_draft(purpose: Purpose, path: PathBuf) -> Task<Result<Box<Opened>, D
                 path,
                 loaded,
                 last_year,
+                imported: None,
             }))
         }),
-        move |r| {
-            r.unwrap_or_else(|| {
-                Err(DraftError::Io {
-                    path: failed.clone(),
-                    kind: std::io::ErrorKind::Other,
-                    detail: "读取时程序出错".into(),
-                })
-            })
-        },
+        move |r| r.unwrap_or_else(|| Err(format!("读取 {} 时程序出错。", failed.display()))),
     )
 }
 

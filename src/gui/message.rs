@@ -81,7 +81,13 @@ pub enum Message {
     /// Forget last year's draft of the open report (no more cross-year checks).
     LastYearCleared,
     /// A draft read in the background is ready (or could not be read).
-    Opened(Result<Box<Opened>, DraftError>),
+    Opened(Result<Box<Opened>, String>),
+    /// "从已发布的报告导入": choose a PDF, Word file or saved web page.
+    ImportRequested,
+    /// 审核收到的报告.
+    Received(super::received::Msg),
+    /// Put this text on the clipboard (an unplaced paragraph of an imported report).
+    CopyText(String),
     /// The generated data sentences of section 一.
     Sentence(sentence::Message),
     /// Open a draft from the recent list (or the command line).

@@ -10,6 +10,7 @@ pub mod locate;
 pub mod message;
 pub mod pages;
 pub mod reach;
+pub mod received;
 pub mod sentence;
 pub mod session;
 pub mod state;

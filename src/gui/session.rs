@@ -3,7 +3,7 @@
 //! shown and the state of the export screen and of generated sentences. Opening another
 //! report makes a new `Session`, so nothing of the previous one lingers.
 
-use super::files::LastYear;
+use super::files::{self, LastYear};
 use super::message::{Direction, Page};
 use super::{export, sentence};
 use iced::widget::text_editor;
@@ -99,6 +99,8 @@ pub struct Session {
     pub fingerprint: Option<draft::Fingerprint>,
     /// The draft changed on disk and the person is being asked whether to write over it.
     pub overwrite_asked: bool,
+    /// The published report this draft was imported from, and what the import left to see.
+    pub imported: Option<(PathBuf, files::Imported)>,
     /// Cells' text as typed, so "１２" or " 3" stay as the person typed them while the model
     /// holds the number.
     cell_text: HashMap<Cell, String>,
@@ -182,6 +184,7 @@ impl Session {
             pasted_as_text: None,
             fingerprint: None,
             overwrite_asked: false,
+            imported: None,
             cell_text: HashMap::new(),
             editors: HashMap::new(),
             grid_offset: iced::widget::operation::AbsoluteOffset { x: 0.0, y: 0.0 },

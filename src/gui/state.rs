@@ -81,6 +81,8 @@ pub struct App {
     /// The last export's format and folder, offered again (read at start, written after an
     /// export).
     pub(super) export_choice: ExportChoice,
+    /// 审核收到的报告, once started.
+    pub received: Option<super::received::State>,
 }
 
 impl App {
@@ -131,6 +133,7 @@ impl App {
             window: Tracked::from_prefs(&prefs),
             modifiers: iced::keyboard::Modifiers::default(),
             export_choice,
+            received: None,
         }
     }
 

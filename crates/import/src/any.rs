@@ -58,6 +58,6 @@ pub fn read_for_audit(path: &Path) -> Result<Read, String> {
     read(path).map(|any| Read {
         report: any.report,
         findings: any.findings,
-        unplaced: any.unplaced.len(),
+        unplaced: any.unplaced,
     })
 }

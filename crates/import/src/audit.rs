@@ -6,6 +6,7 @@
 //! One bad file never stops the batch: each is read on a thread of its own, a panic or an
 //! overrun of [`Limits::time_limit`] becomes that file's error, and the batch goes on.
 
+use crate::Unplaced;
 use nianbao_core::check::{self, Finding, Severity};
 use nianbao_core::model::{Entry, Report, Total};
 use nianbao_core::template::{FEE_LABEL, FEE_UNIT, T3Col, T3Row, T4Col, T4Group};
@@ -42,12 +43,12 @@ impl Default for Limits {
 /// Stack of a reading thread: parsers of nested structures recurse.
 const READER_STACK: usize = 16 * 1024 * 1024;
 
-/// What reading one file gives: the report, the findings only the file shows (AUDIT-*), and how
-/// many pieces of text could not be placed in the template.
+/// What reading one file gives: the report, the findings only the file shows (AUDIT-*), and the
+/// text that could not be placed in the template.
 pub struct Read {
     pub report: Report,
     pub findings: Vec<Finding>,
-    pub unplaced: usize,
+    pub unplaced: Vec<Unplaced>,
 }
 
 /// Reads one file; the error is a Chinese sentence for the user.
@@ -63,7 +64,9 @@ pub struct Checked {
     pub report: Report,
     /// Every finding: the file's own (AUDIT-*) and the normal checks'.
     pub findings: Vec<Finding>,
-    pub unplaced: usize,
+    /// The file's own findings alone: what only the printed file shows.
+    pub printed: Vec<Finding>,
+    pub unplaced: Vec<Unplaced>,
     /// Last year's report of the same agency used for the cross-year checks.
     pub last_year: Option<PathBuf>,
 }
@@ -200,9 +203,10 @@ pub fn audit(
                 let mut findings = read.findings.clone();
                 findings.extend(check::check(&read.report, last));
                 Ok(Checked {
+                    printed: read.findings.clone(),
                     report: read.report.clone(),
                     findings,
-                    unplaced: read.unplaced,
+                    unplaced: read.unplaced.clone(),
                     last_year: links[i].map(|j| all[j].clone()),
                 })
             }
@@ -483,11 +487,11 @@ pub fn html(rows: &[Row]) -> String {
                 if let Some(last) = &c.last_year {
                     let _ = writeln!(out, "<p>上年报告：{}</p>", escape(&file_name(last)));
                 }
-                if c.unplaced > 0 {
+                if !c.unplaced.is_empty() {
                     let _ = writeln!(
                         out,
                         "<p>有 {} 段文字未能对应到模板中的位置。</p>",
-                        c.unplaced
+                        c.unplaced.len()
                     );
                 }
                 if c.findings.is_empty() {

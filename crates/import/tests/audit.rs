@@ -35,7 +35,7 @@ fn reader() -> Arc<Reader> {
                 .map(|l| Read {
                     report: l.report,
                     findings: Vec::new(),
-                    unplaced: 0,
+                    unplaced: Vec::new(),
                 })
                 .map_err(|e| e.to_string()),
             _ => Err("不是可识别的报告文件".to_string()),

@@ -44,6 +44,9 @@ pub fn view(doc: &Session) -> Element<'_> {
         }
     }
     let mut page = column![text("检查结果").size(22), summary, list].spacing(14);
+    if let Some(imported) = imported_box(doc) {
+        page = page.push(imported);
+    }
     if !acknowledged.is_empty() {
         let mut done = column![text("已核实的提示").size(16)].spacing(6);
         for f in acknowledged {
@@ -70,6 +73,75 @@ pub fn view(doc: &Session) -> Element<'_> {
         page = page.push(meter);
     }
     page.into()
+}
+
+/// For a draft imported from a published report: what the printed file itself showed wrong
+/// (a printed total that does not add up), and each piece of text that found no place in the
+/// template, with a button to copy it and paste it where it belongs.
+fn imported_box(doc: &Session) -> Option<Element<'_>> {
+    let (source, imported) = doc.imported.as_ref()?;
+    let mut col = column![text(format!("导入自 {}", source.display())).size(16),].spacing(6);
+    if !imported.findings.is_empty() {
+        col = col.push(
+            text("原文件中的问题（导入后的草稿按模板重新计算合计，不再有这些问题；审核原文件时请注意）：")
+                .size(14),
+        );
+        for f in &imported.findings {
+            col = col.push(
+                text(format!(
+                    "[{}] {} {}：{}",
+                    f.severity.label(),
+                    f.rule,
+                    f.place.describe(),
+                    f.message
+                ))
+                .size(13)
+                .color(if f.severity == Severity::Error {
+                    style::ERROR
+                } else {
+                    style::WARNING
+                }),
+            );
+        }
+    }
+    if imported.unplaced.is_empty() {
+        col = col.push(
+            text("全部文字都已对应到模板中的位置。")
+                .size(14)
+                .color(style::OK),
+        );
+    } else {
+        col = col.push(
+            text(format!(
+                "以下 {} 段文字未能对应到模板中的位置，请复制后粘贴到合适的地方（或确认不需要）：",
+                imported.unplaced.len()
+            ))
+            .size(14),
+        );
+        for u in &imported.unplaced {
+            col = col.push(
+                row![
+                    text(u.section.clone())
+                        .size(13)
+                        .color(style::MUTED)
+                        .width(180),
+                    text(u.text.clone()).size(13).width(Fill),
+                    button(text("复制").size(12))
+                        .on_press(Message::CopyText(u.text.clone()))
+                        .padding([2, 8])
+                        .style(button::secondary),
+                ]
+                .spacing(10),
+            );
+        }
+    }
+    Some(
+        iced::widget::container(col)
+            .padding(12)
+            .width(Fill)
+            .style(style::panel(false))
+            .into(),
+    )
 }
 
 /// "已核实…" under a warning: a reason, then the warning no longer counts.

@@ -209,7 +209,7 @@ fn last_year_box(doc: &Session) -> Element<'_> {
             p.display()
         ))
         .color(style::ERROR),
-        _ => text("未指定。指定后，检查会核对表三上年结转、现行有效件数和年度，提示与上年雷同的文字，并可查看“与上年对比”。")
+        _ => text("未指定。指定后，检查会核对表三上年结转、现行有效件数和年度，提示与上年雷同的文字，并可查看“与上年对比”。可以选上年的草稿，也可以直接选上年发布的 PDF、Word 文件或网页。")
             .color(style::MUTED),
     };
     let mut buttons = row![

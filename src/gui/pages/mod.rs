@@ -8,6 +8,7 @@ mod meta;
 mod other;
 mod overview;
 mod problems;
+mod received;
 mod start;
 mod table2;
 pub mod table3;
@@ -39,11 +40,16 @@ const SIDEBAR_W: f32 = 212.0;
 
 /// The whole window.
 pub fn view(app: &App) -> Element<'_> {
-    let body: Element<'_> = match &app.session {
-        Some(doc) => row![sidebar(doc, doc.page), page_area(app, doc)]
+    let received = app.received.as_ref().filter(|r| r.shown);
+    let body: Element<'_> = match (&app.session, received) {
+        (_, Some(state)) => scrollable(container(received::view(state)).padding(PAGE_PADDING))
+            .id(PAGE_SCROLL)
             .height(Fill)
             .into(),
-        None => scrollable(start::view(app))
+        (Some(doc), None) => row![sidebar(doc, doc.page), page_area(app, doc)]
+            .height(Fill)
+            .into(),
+        (None, None) => scrollable(start::view(app))
             .id(PAGE_SCROLL)
             .height(Fill)
             .into(),
@@ -374,7 +380,9 @@ fn path_dialog(app: &App) -> Element<'_> {
         FileAction::SaveAs => "输入保存草稿的文件路径",
         FileAction::ExportTo => "输入PDF文件的保存路径",
         FileAction::NewFromLast => "输入上年年报草稿的文件路径（据此新建本年报告）",
-        FileAction::LastYear => "输入上年年报草稿的文件路径",
+        FileAction::LastYear => "输入上年年报草稿（或已发布的报告）的文件路径",
+        FileAction::Import => "输入已发布的报告（PDF、Word 或网页）的文件路径",
+        FileAction::AuditFolder => "输入存放收到的报告的文件夹路径",
     };
     let example = if cfg!(windows) {
         "例如：C:\\Users\\张三\\Documents\\2024年报.ron"

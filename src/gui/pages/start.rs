@@ -5,6 +5,7 @@ use crate::gui::components::Element;
 use crate::gui::dialog::FileAction;
 use crate::gui::message::Message;
 use crate::gui::reach::button;
+use crate::gui::received;
 use crate::gui::state::App;
 use crate::gui::style;
 use iced::widget::{column, container, row, space, text, text_input};
@@ -102,6 +103,25 @@ fn new_report(app: &App) -> Element<'_> {
             .style(button::primary),
     );
     col = col.push(space().height(8)).push(from_last_year());
+    col = col
+        .push(space().height(8))
+        .push(text("从已发布的报告导入").size(20))
+        .push(
+            text("只有去年发布的 PDF、Word 文件或网页？导入后即成为草稿：基本信息、各部分文字和三张表格逐格读入，未能对应的文字会列出来。")
+                .size(13)
+                .color(style::MUTED),
+        )
+        .push(
+            row![
+                button(text("选择文件…").size(14))
+                    .on_press(Message::ImportRequested)
+                    .style(button::secondary),
+                button(text("输入路径").size(14))
+                    .on_press(Message::PathInputOpened(FileAction::Import))
+                    .style(button::secondary),
+            ]
+            .spacing(10),
+        );
     container(col)
         .padding(16)
         .width(Length::FillPortion(1))
@@ -113,7 +133,7 @@ fn new_report(app: &App) -> Element<'_> {
 fn from_last_year<'a>() -> Element<'a> {
     column![
         text("从上年报告新建").size(20),
-        text("选择上年的年报草稿，新建下一年度的报告：基本信息和各部分文字带入作为底稿（标为“沿用上年内容”，请逐段更新），表三“上年结转”自动取上年的“结转下年度继续办理”，并自动与上年报告核对。")
+        text("选择上年的年报草稿（或上年发布的 PDF、Word 文件、网页），新建下一年度的报告：基本信息和各部分文字带入作为底稿（标为“沿用上年内容”，请逐段更新），表三“上年结转”自动取上年的“结转下年度继续办理”，并自动与上年报告核对。")
             .size(13)
             .color(style::MUTED),
         row![
@@ -166,6 +186,31 @@ fn open_box(app: &App) -> Element<'_> {
             .on_press(Message::OpenPath(path.clone()))
             .width(Fill)
             .style(style::finding_button),
+        );
+    }
+    col = col
+        .push(text("审核收到的报告").size(16))
+        .push(
+            text("上级单位用：选择存放各单位报告的文件夹，逐份读取并检查，汇总成一张表。")
+                .size(13)
+                .color(style::MUTED),
+        )
+        .push(
+            row![
+                button(text("选择文件夹…").size(14))
+                    .on_press(Message::Received(received::Msg::Choose))
+                    .style(button::secondary),
+                button(text("输入路径").size(14))
+                    .on_press(Message::PathInputOpened(FileAction::AuditFolder))
+                    .style(button::secondary),
+            ]
+            .spacing(10),
+        );
+    if let Some(r) = app.received.as_ref().filter(|r| !r.shown) {
+        col = col.push(
+            button(text(format!("回到审核结果（{}）", r.folder.display())).size(14))
+                .on_press(Message::Received(received::Msg::Show))
+                .style(button::secondary),
         );
     }
     col = col.push(text("示例").size(16)).push(
