@@ -4,5 +4,6 @@
 mod cli;
 mod gui_app;
 mod gui_export;
+mod gui_preview;
 mod gui_support;
 mod gui_yearly;

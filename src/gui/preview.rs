@@ -156,6 +156,11 @@ pub enum Event {
 }
 
 impl State {
+    /// The pane's size, once it has been seen.
+    pub fn pane(&self) -> Option<Size> {
+        self.pane
+    }
+
     /// Whether the pages shown are not yet those of the newest change.
     pub fn updating(&self) -> bool {
         self.rendered.as_ref().map(|(g, _)| *g) != Some(self.generation)
@@ -369,7 +374,10 @@ where
     Renderer: iced::advanced::image::Renderer<Handle = image::Handle>,
 {
     fn size(&self) -> Size<Length> {
-        Size::new(Length::Fixed(self.size.width), Length::Fixed(self.size.height))
+        Size::new(
+            Length::Fixed(self.size.width),
+            Length::Fixed(self.size.height),
+        )
     }
 
     fn layout(

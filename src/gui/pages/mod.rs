@@ -184,14 +184,21 @@ fn toolbar(app: &App) -> Element<'_> {
             tool("保存 Ctrl+S", has_doc.then_some(Message::SaveRequested)),
             tool("另存为…", has_doc.then_some(Message::SaveAsRequested)),
             tool("导出", has_doc.then_some(Message::Show(Page::Export))),
-            button(text(if app.show_preview { "关闭预览" } else { "预览" }).size(14))
-                .on_press_maybe(has_doc.then_some(Message::TogglePreview))
-                .padding([5, 12])
-                .style(if app.show_preview {
-                    button::primary
+            button(
+                text(if app.show_preview {
+                    "关闭预览"
                 } else {
-                    button::secondary
-                }),
+                    "预览"
+                })
+                .size(14)
+            )
+            .on_press_maybe(has_doc.then_some(Message::TogglePreview))
+            .padding([5, 12])
+            .style(if app.show_preview {
+                button::primary
+            } else {
+                button::secondary
+            }),
             tool(
                 "撤销 Ctrl+Z",
                 app.session

@@ -68,7 +68,10 @@ pub fn view(doc: &Session) -> Element<'_> {
     } else {
         None
     };
-    let mut pages = column![].spacing(preview::PAD).padding(preview::PAD).align_x(Center);
+    let mut pages = column![]
+        .spacing(preview::PAD)
+        .padding(preview::PAD)
+        .align_x(Center);
     if let Some((_, rendered)) = &state.rendered {
         for (n, shown) in rendered.pages.iter().enumerate() {
             let page = PageView::new(shown, rendered.zoom, move |at| {
@@ -92,9 +95,14 @@ pub fn view(doc: &Session) -> Element<'_> {
         })
         .width(Fill)
         .height(Fill);
-    let desk = sensor(container(pages).width(Fill).height(Fill).style(style::preview_desk))
-        .on_show(|size| Message::Preview(preview::Message::Resized(size)))
-        .on_resize(|size| Message::Preview(preview::Message::Resized(size)));
+    let desk = sensor(
+        container(pages)
+            .width(Fill)
+            .height(Fill)
+            .style(style::preview_desk),
+    )
+    .on_show(|size| Message::Preview(preview::Message::Resized(size)))
+    .on_resize(|size| Message::Preview(preview::Message::Resized(size)));
     let note: Element<'_> = match note {
         Some((line, color)) => text(line).size(12).color(color).into(),
         None => space().into(),
