@@ -75,7 +75,31 @@ fn the_preview_shows_the_pages_as_printed() -> Result<(), Error> {
     let mut ui = Simulator::with_size(nianbao::gui::settings(), SIZE, app.view());
     assert!(ui.find("第 1 页 / 共 10 页").is_ok());
     drop(ui);
+    // The snapshot is taken at two screen pixels per unit: drawn for that, as on a screen at
+    // 200 %, the type is sharp.
+    let mut app = app;
+    settle(&mut app, Message::DisplayScale(2.0));
     snapshot(&app, "preview")
+}
+
+/// On a screen that scales the desktop (Windows at 150 %), the pages are drawn for the
+/// screen's pixels, at the same size on the desktop, so the type stays sharp.
+#[test]
+fn pages_are_drawn_for_the_screens_pixels() {
+    let mut app = with_preview();
+    let at_one = rendered(&app);
+    settle(&mut app, Message::DisplayScale(1.5));
+    let at_one_and_half = rendered(&app);
+    let (a, b) = (&at_one.pages[0], &at_one_and_half.pages[0]);
+    assert!(
+        (b.width as f32 / a.width as f32 - 1.5).abs() < 0.01,
+        "{} against {}",
+        b.width,
+        a.width
+    );
+    // Shown at the same size in the desktop's units.
+    let shown = |r: &Rendered, w: u32| w as f32 / r.zoom;
+    assert!((shown(&at_one, a.width) - shown(&at_one_and_half, b.width)).abs() < 1.0);
 }
 
 /// After an edit the preview waits for the typing to pause, then draws the pages again with

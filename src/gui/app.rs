@@ -223,6 +223,10 @@ impl App {
             Message::Enter => self.enter(),
             Message::WindowEvent(id, event) => self.window_event(id, event),
             Message::WindowMaximized(maximized) => self.window_maximized(maximized),
+            Message::DisplayScale(factor) => {
+                self.display_scale = factor;
+                Task::none()
+            }
             Message::Zoom(direction) => self.zoom_by(direction),
             Message::FrozenScrolled(offset) => {
                 if let Some(doc) = self.session.as_mut() {
@@ -245,6 +249,16 @@ impl App {
 
     // -- helpers ----------------------------------------------------------------------------
 
+    /// Screen pixels per logical pixel: the app's zoom on the desktop's scale.
+    fn device_pixels(&self) -> f32 {
+        let display = if self.display_scale.is_finite() && self.display_scale > 0.0 {
+            self.display_scale
+        } else {
+            1.0
+        };
+        self.zoom * display
+    }
+
     /// The fonts the preview and the export set the report in.
     fn print_fonts(doc: &Session) -> nianbao_print::fonts::FontOptions {
         nianbao_print::fonts::FontOptions {
@@ -258,7 +272,7 @@ impl App {
         if !self.show_preview {
             return None;
         }
-        let zoom = self.zoom;
+        let zoom = self.device_pixels();
         let doc = self.session.as_mut()?;
         let fonts = Self::print_fonts(doc);
         Some(
@@ -269,7 +283,7 @@ impl App {
     }
 
     fn preview(&mut self, message: preview::Message) -> Task<Message> {
-        let zoom = self.zoom;
+        let zoom = self.device_pixels();
         let Some(doc) = self.session.as_mut() else {
             return Task::none();
         };

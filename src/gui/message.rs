@@ -194,6 +194,8 @@ pub enum Message {
     Enter,
     /// The window opened, moved or was resized.
     WindowEvent(iced::window::Id, iced::window::Event),
+    /// The screen's pixels per desktop unit, asked when the window opened.
+    DisplayScale(f32),
     /// Whether the window is maximized, asked after it was resized.
     WindowMaximized(bool),
     /// The program is closing; the window was here.

@@ -16,8 +16,9 @@ use iced::{Element, Length, Point, Rectangle, Size, Task};
 use nianbao_core::model::{Place, Report};
 use nianbao_print::fonts::FontOptions;
 use nianbao_print::layout::{self as print_layout, PAGE_HEIGHT, PAGE_WIDTH};
+use nianbao_print::raster::Outlines;
 use nianbao_print::{Prepared, raster};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// How long after the last edit the preview is redrawn.
@@ -63,7 +64,8 @@ pub struct Rendered {
     pub pages: Vec<Shown>,
     /// Pixels per pt they were drawn at.
     pub scale: f32,
-    /// The app's zoom they were drawn for: shown at their pixels divided by it.
+    /// Screen pixels per logical pixel they were drawn for (the app's zoom on the desktop's
+    /// scale): shown at their pixels divided by it.
     pub zoom: f32,
     /// Characters no font has (they print as nothing in the preview, and stop the export).
     pub missing: usize,
@@ -76,10 +78,14 @@ pub fn render(
     fonts: &FontOptions,
     scale: f32,
     zoom: f32,
+    glyphs: &Mutex<Outlines>,
 ) -> Result<Rendered, String> {
     let prepared = Prepared::new(report, fonts).map_err(|e| e.to_string())?;
     let doc = prepared.layout();
-    let rasters = raster::pages(&doc, &prepared.fonts, scale);
+    // Only one drawing runs at a time; a panic in an earlier one left nothing half-made that
+    // matters (a glyph is either cached whole or not at all).
+    let mut glyphs = glyphs.lock().unwrap_or_else(|e| e.into_inner());
+    let rasters = raster::pages_with(&doc, &prepared.fonts, scale, &mut glyphs);
     let pages = doc
         .pages
         .into_iter()
@@ -124,6 +130,8 @@ pub struct State {
     pane: Option<Size>,
     /// The page at the top of the view (from 0).
     pub current: usize,
+    /// Glyphs drawn before, kept for the next drawing (typing redraws the same characters).
+    glyphs: Arc<Mutex<Outlines>>,
 }
 
 /// The preview's messages.
@@ -221,7 +229,8 @@ impl State {
     }
 
     /// Handles a preview message for the session `session` showing `report`, drawn with
-    /// `fonts`, at the app's `zoom`.
+    /// `fonts`, for `zoom` screen pixels per logical pixel (the app's zoom on the desktop's
+    /// scale).
     pub fn update(
         &mut self,
         message: Message,
@@ -327,8 +336,9 @@ impl State {
         self.in_flight = Some(generation);
         let (report, fonts, scale) = (report.clone(), fonts.clone(), self.scale(zoom));
         self.asked = Some((scale, zoom));
+        let glyphs = self.glyphs.clone();
         Task::perform(
-            in_thread(move || render(&report, &fonts, scale, zoom).map(Arc::new)),
+            in_thread(move || render(&report, &fonts, scale, zoom, &glyphs).map(Arc::new)),
             move |result| Message::Ready {
                 session,
                 generation,
@@ -408,8 +418,9 @@ where
             iced::advanced::image::Image {
                 handle: self.image.clone(),
                 border_radius: Default::default(),
-                // Drawn at the size shown: no smoothing needed, and none blurs the type.
-                filter_method: iced::advanced::image::FilterMethod::Nearest,
+                // Drawn for the screen's pixels, so this only matters for the moment between a
+                // change of zoom and the pages drawn again: smooth rather than blocky then.
+                filter_method: iced::advanced::image::FilterMethod::Linear,
                 rotation: iced::Radians(0.0),
                 opacity: 1.0,
                 snap: true,

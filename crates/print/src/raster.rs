@@ -4,12 +4,15 @@
 //!
 //! Glyph outlines come from ttf-parser (which reads the fonts for layout already) and are
 //! filled with tiny-skia (the renderer the app's window uses anyway), anti-aliased, black on
-//! white. Paths are built once per glyph and reused for every occurrence.
+//! white. Each glyph is filled once per size and quarter-pixel position and then copied to
+//! every place it occurs ([`Outlines`]), which makes a page of repeated hanzi cheap.
 
-use crate::fonts::{FaceId, FontSet};
+use crate::fonts::{FontSet, LoadedFace};
 use crate::layout::{Document, Item, PAGE_HEIGHT, PAGE_WIDTH, Page};
 use std::collections::HashMap;
-use tiny_skia::{Color, FillRule, LineCap, Paint, Path, PathBuilder, Pixmap, Stroke, Transform};
+use tiny_skia::{
+    Color, FillRule, LineCap, Mask, Paint, Path, PathBuilder, Pixmap, Stroke, Transform,
+};
 
 /// The largest scale a page is drawn at (px per pt): 4 px per pt is ~290 dpi, far more than
 /// any screen needs, and keeps a page under 40 MB.
@@ -30,25 +33,124 @@ impl std::fmt::Debug for Raster {
     }
 }
 
-/// Glyph outlines turned into paths, in font units (y up), kept while pages are drawn.
+/// Glyphs already drawn, kept between pages and between drawings: each glyph's outline as a
+/// path, and its coverage at each size and quarter-pixel position where it was drawn, so a
+/// character used a thousand times is filled once and then only copied. Keyed by the face
+/// itself (not its place in a [`FontSet`]), so one cache serves any font set.
 #[derive(Default)]
 pub struct Outlines {
-    paths: HashMap<(FaceId, u16), Option<Path>>,
+    paths: HashMap<(usize, u16), Option<Path>>,
+    masks: HashMap<MaskKey, Option<GlyphMask>>,
 }
 
+impl std::fmt::Debug for Outlines {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Outlines({} paths, {} masks)",
+            self.paths.len(),
+            self.masks.len()
+        )
+    }
+}
+
+/// A face (by address: faces live for the process), a glyph, the size in 1/64 px and the
+/// position within the pixel in quarters across and down.
+type MaskKey = (usize, u16, u32, u8, u8);
+
+/// A glyph's coverage, and where its top-left pixel is from the pixel the pen is in.
+struct GlyphMask {
+    left: i32,
+    top: i32,
+    width: u32,
+    alpha: Vec<u8>,
+}
+
+/// More masks than this (a long session of zooming) and the cache starts again.
+const MAX_MASKS: usize = 50_000;
+
 impl Outlines {
-    fn get(&mut self, fonts: &FontSet, face: FaceId, gid: u16) -> Option<&Path> {
+    fn path(&mut self, face: &'static LoadedFace, gid: u16) -> Option<&Path> {
         self.paths
-            .entry((face, gid))
+            .entry((std::ptr::from_ref(face) as usize, gid))
             .or_insert_with(|| {
-                let loaded = fonts.face(face)?;
                 let mut builder = Builder(PathBuilder::new());
-                if !loaded.outline(gid, &mut builder) {
+                if !face.outline(gid, &mut builder) {
                     return None;
                 }
                 builder.0.finish()
             })
             .as_ref()
+    }
+
+    /// The coverage of `gid` at `px` pixels per em, its origin `(fx, fy)` quarters of a pixel
+    /// into the pixel.
+    fn mask(
+        &mut self,
+        face: &'static LoadedFace,
+        gid: u16,
+        px: f32,
+        fx: u8,
+        fy: u8,
+    ) -> Option<&GlyphMask> {
+        let key = (
+            std::ptr::from_ref(face) as usize,
+            gid,
+            (px * 64.0).round() as u32,
+            fx,
+            fy,
+        );
+        if !self.masks.contains_key(&key) {
+            if self.masks.len() >= MAX_MASKS {
+                self.masks.clear();
+            }
+            let em = px / face.units_per_em();
+            let (ox, oy) = (f32::from(fx) / 4.0, f32::from(fy) / 4.0);
+            let mask = self.path(face, gid).and_then(|path| {
+                // Font units (y up) to pixels (y down), the origin at (ox, oy).
+                let b = path.bounds();
+                let left = (b.left() * em + ox).floor() as i32 - 1;
+                let top = (-b.bottom() * em + oy).floor() as i32 - 1;
+                let right = (b.right() * em + ox).ceil() as i32 + 1;
+                let bottom = (-b.top() * em + oy).ceil() as i32 + 1;
+                let (w, h) = ((right - left).max(1) as u32, (bottom - top).max(1) as u32);
+                let mut mask = Mask::new(w, h)?;
+                let at = Transform::from_row(em, 0.0, 0.0, -em, ox - left as f32, oy - top as f32);
+                mask.fill_path(path, FillRule::Winding, true, at);
+                Some(GlyphMask {
+                    left,
+                    top,
+                    width: w,
+                    alpha: mask.data().to_vec(),
+                })
+            });
+            self.masks.insert(key, mask);
+        }
+        self.masks.get(&key).and_then(Option::as_ref)
+    }
+}
+
+/// Darkens the page under a glyph's coverage: black ink over what is there.
+fn ink(pixels: &mut [u8], page_width: u32, page_height: u32, x: i32, y: i32, m: &GlyphMask) {
+    let (pw, ph) = (page_width as i32, page_height as i32);
+    let mw = m.width as i32;
+    for (row, line) in m.alpha.chunks_exact(m.width as usize).enumerate() {
+        let py = y + row as i32;
+        if py < 0 || py >= ph {
+            continue;
+        }
+        let from = (-x).clamp(0, mw);
+        let to = (pw - x).clamp(0, mw);
+        for col in from..to {
+            let a = u32::from(line[col as usize]);
+            if a == 0 {
+                continue;
+            }
+            let at = ((py * pw + x + col) * 4) as usize;
+            for c in &mut pixels[at..at + 3] {
+                *c = (u32::from(*c) * (255 - a) / 255) as u8;
+            }
+        }
     }
 }
 
@@ -89,38 +191,41 @@ pub fn page(page: &Page, fonts: &FontSet, scale: f32, outlines: &mut Outlines) -
     let (width, height) = page_size(scale);
     let mut pixmap = Pixmap::new(width, height)?;
     pixmap.fill(Color::WHITE);
-    let mut ink = Paint::default();
-    ink.set_color(Color::BLACK);
-    ink.anti_alias = true;
+    let mut ink_paint = Paint::default();
+    ink_paint.set_color(Color::BLACK);
+    ink_paint.anti_alias = true;
+    // The rules first, then the glyphs over them.
     for item in &page.items {
-        match item {
-            Item::Text(run) => {
-                let Some(face) = fonts.face(run.face) else {
-                    continue;
-                };
-                let em = run.size / face.units_per_em() * scale;
-                for g in &run.glyphs {
-                    let Some(path) = outlines.get(fonts, run.face, g.gid) else {
-                        continue;
-                    };
-                    // Font units (y up) to pixels (y down), the origin on the baseline.
-                    let at =
-                        Transform::from_row(em, 0.0, 0.0, -em, g.x * scale, run.baseline * scale);
-                    pixmap.fill_path(path, &ink, FillRule::Winding, at, None);
-                }
-            }
-            Item::Rule(r) => {
-                let mut pb = PathBuilder::new();
-                pb.move_to(r.x0 * scale, r.y0 * scale);
-                pb.line_to(r.x1 * scale, r.y1 * scale);
-                let Some(line) = pb.finish() else { continue };
-                // PDF's default cap is butt; at least a pixel wide, or a rule fades to grey.
-                let stroke = Stroke {
-                    width: (r.width * scale).max(1.0),
-                    line_cap: LineCap::Butt,
-                    ..Stroke::default()
-                };
-                pixmap.stroke_path(&line, &ink, &stroke, Transform::identity(), None);
+        if let Item::Rule(r) = item {
+            let mut pb = PathBuilder::new();
+            pb.move_to(r.x0 * scale, r.y0 * scale);
+            pb.line_to(r.x1 * scale, r.y1 * scale);
+            let Some(line) = pb.finish() else { continue };
+            // PDF's default cap is butt; at least a pixel wide, or a rule fades to grey.
+            let stroke = Stroke {
+                width: (r.width * scale).max(1.0),
+                line_cap: LineCap::Butt,
+                ..Stroke::default()
+            };
+            pixmap.stroke_path(&line, &ink_paint, &stroke, Transform::identity(), None);
+        }
+    }
+    let pixels = pixmap.data_mut();
+    for item in &page.items {
+        let Item::Text(run) = item else { continue };
+        let Some(face) = fonts.face(run.face) else {
+            continue;
+        };
+        let y = run.baseline * scale;
+        let (iy, fy) = (y.floor(), ((y - y.floor()) * 4.0).round() as i32);
+        for g in &run.glyphs {
+            let x = g.x * scale;
+            let (ix, fx) = (x.floor(), ((x - x.floor()) * 4.0).round() as i32);
+            // A quarter rounded up to the next pixel.
+            let (ix, fx) = (ix as i32 + fx / 4, (fx % 4) as u8);
+            let (iy, fy) = (iy as i32 + fy / 4, (fy % 4) as u8);
+            if let Some(m) = outlines.mask(face, g.gid, run.size * scale, fx, fy) {
+                ink(pixels, width, height, ix + m.left, iy + m.top, m);
             }
         }
     }
@@ -133,9 +238,18 @@ pub fn page(page: &Page, fonts: &FontSet, scale: f32, outlines: &mut Outlines) -
 
 /// Draws every page of a document at `scale` px per pt, glyph paths shared between pages.
 pub fn pages(doc: &Document, fonts: &FontSet, scale: f32) -> Vec<Option<Raster>> {
-    let mut outlines = Outlines::default();
+    pages_with(doc, fonts, scale, &mut Outlines::default())
+}
+
+/// [`pages`] with glyph paths kept from earlier drawings (of the same [`FontSet`]).
+pub fn pages_with(
+    doc: &Document,
+    fonts: &FontSet,
+    scale: f32,
+    outlines: &mut Outlines,
+) -> Vec<Option<Raster>> {
     doc.pages
         .iter()
-        .map(|p| page(p, fonts, scale, &mut outlines))
+        .map(|p| page(p, fonts, scale, outlines))
         .collect()
 }

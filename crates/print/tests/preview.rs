@@ -122,6 +122,18 @@ fn preview_pages_match_the_pdf_as_poppler_draws_it() {
     }
 }
 
+/// Drawing again with the glyphs kept from a first drawing gives the same pixels.
+#[test]
+fn glyphs_kept_between_drawings_draw_the_same_pages() {
+    let prepared = Prepared::new(&example(), &bundled().fonts).expect("fonts");
+    let doc = prepared.layout();
+    let mut kept = raster::Outlines::default();
+    let first = raster::pages_with(&doc, &prepared.fonts, 0.9, &mut kept);
+    let again = raster::pages_with(&doc, &prepared.fonts, 0.9, &mut kept);
+    assert_eq!(first, again);
+    assert_eq!(first, raster::pages(&doc, &prepared.fonts, 0.9));
+}
+
 /// The areas of the first page lead to the fields that print there: the title, a line of the
 /// preface; and on the page of table 三, each cell to its cell, an empty one too.
 #[test]
