@@ -7,7 +7,7 @@ use super::super::preview::{self, Fit, PageView};
 use super::super::session::Session;
 use super::super::style;
 use crate::gui::reach::button;
-use iced::widget::{column, container, row, scrollable, sensor, space, text};
+use iced::widget::{column, container, row, scrollable, sensor, space, stack, text};
 use iced::{Center, Fill};
 
 /// The pane: its head and the pages.
@@ -32,19 +32,14 @@ pub fn view(doc: &Session) -> Element<'_> {
             .style(button::secondary)
     };
     let position = if count == 0 {
-        String::new()
+        "打印预览".to_string()
     } else {
         format!("第 {} 页 / 共 {count} 页", state.current.min(count - 1) + 1)
     };
-    let status = if state.updating() && state.error.is_none() {
-        "正在更新…"
-    } else {
-        ""
-    };
+    // Nothing in the head comes and goes: its height (and so the room for the pages, which
+    // sets their size at 整页) never changes while the pages are drawn.
     let head = row![
-        text("打印预览").size(15),
         text(position).size(13),
-        text(status).size(12).color(style::MUTED),
         space::horizontal().width(Fill),
         step("上一页", -1, state.current > 0),
         step("下一页", 1, state.current + 1 < count),
@@ -95,12 +90,26 @@ pub fn view(doc: &Session) -> Element<'_> {
         })
         .width(Fill)
         .height(Fill);
-    let desk = sensor(
+    // "正在更新…" over the pages' corner, moving nothing.
+    let status: Element<'_> = if state.updating() && state.error.is_none() {
+        container(
+            container(text("正在更新…").size(12).color(style::MUTED))
+                .padding([2, 8])
+                .style(style::preview_sheet),
+        )
+        .align_right(Fill)
+        .padding([6, 22])
+        .into()
+    } else {
+        space().into()
+    };
+    let desk = sensor(stack![
         container(pages)
             .width(Fill)
             .height(Fill)
             .style(style::preview_desk),
-    )
+        status
+    ])
     .on_show(|size| Message::Preview(preview::Message::Resized(size)))
     .on_resize(|size| Message::Preview(preview::Message::Resized(size)));
     let note: Element<'_> = match note {
