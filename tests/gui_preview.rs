@@ -242,3 +242,51 @@ fn a_click_on_a_prose_line_in_the_preview_focuses_its_text_box() {
         before.chars().filter(|c| *c == '某').count() + 1
     );
 }
+
+/// The pages keep their room while they are being drawn again: nothing above them comes and
+/// goes (at 整页 their size follows that room, so a line that came and went redrew them
+/// forever).
+#[test]
+fn the_pages_keep_their_room_while_redrawn() {
+    // The smallest window the app is made for (1280 × 800), where the pane is narrowest.
+    let room = |app: &App| {
+        let mut ui = crate::gui_support::simulator(app);
+        ui.find(selector::id(preview::SCROLL))
+            .expect("the pages")
+            .bounds()
+    };
+    let mut app = with_preview();
+    settle(
+        &mut app,
+        Message::Preview(preview::Message::Fit(preview::Fit::Page)),
+    );
+    let drawn = room(&app);
+    apply(
+        &mut app,
+        [Message::CellInput(
+            Cell::T3(T3Row::NEW, T3Col::NATURAL),
+            "3".into(),
+        )],
+    );
+    assert!(doc(&app).preview.updating());
+    assert_eq!(room(&app), drawn);
+}
+
+/// Scrolling the pages tells which page is at the top: 第 N 页 / 共 M 页.
+#[test]
+fn the_page_count_follows_the_scrolling() -> Result<(), Error> {
+    let mut app = with_preview();
+    let r = rendered(&app);
+    // The height of a page and the room between pages, as shown.
+    let pitch = r.pages[0].height as f32 / r.zoom + 2.0 + preview::PAD;
+    apply(
+        &mut app,
+        [Message::Preview(preview::Message::Scrolled {
+            offset: 3.0 * pitch + 10.0,
+            height: 600.0,
+        })],
+    );
+    let mut ui = Simulator::with_size(nianbao::gui::settings(), SIZE, app.view());
+    ui.find("第 4 页 / 共 10 页")?;
+    Ok(())
+}
