@@ -174,7 +174,7 @@ impl State {
         self.rendered.as_ref().map(|(g, _)| *g) != Some(self.generation)
     }
 
-    /// Pixels per pt for the pane's size, the fit and the app's `zoom`.
+    /// Pixels per pt for the pane's size, the fit and `zoom` screen pixels per logical pixel.
     fn scale(&self, zoom: f32) -> f32 {
         let pane = self.pane.unwrap_or(DEFAULT_PANE);
         let across = (pane.width - 2.0 * PAD - SCROLLBAR).max(120.0) / PAGE_WIDTH;
@@ -196,8 +196,8 @@ impl State {
     }
 
     /// Called after every message the app handled: when the report changed since the pages
-    /// were last asked for, or the fonts setting or the app's zoom did, a new generation waits for the typing to
-    /// pause.
+    /// were last asked for, or the fonts setting or the zoom did, a new generation waits for
+    /// the typing to pause.
     pub fn follow(
         &mut self,
         session: u64,
