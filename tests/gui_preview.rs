@@ -290,3 +290,28 @@ fn the_page_count_follows_the_scrolling() -> Result<(), Error> {
     ui.find("第 4 页 / 共 10 页")?;
     Ok(())
 }
+
+/// Choosing a part of the report in the side list brings up the page where it prints; a page
+/// that prints it already stays.
+#[test]
+fn the_preview_follows_the_part_chosen() {
+    let mut app = with_preview();
+    let r = rendered(&app);
+    let table3 = r
+        .pages
+        .iter()
+        .position(|p| {
+            p.page
+                .area_of(Place::Cell(Cell::T3(T3Row::NEW, T3Col::NATURAL)))
+                .is_some()
+        })
+        .expect("table 三 is printed");
+    assert_eq!(doc(&app).preview.current, 0);
+    let _ = app.update(Message::Show(Page::Section(SectionKey::Applications)));
+    assert_eq!(doc(&app).preview.current, table3);
+    let _ = app.update(Message::Show(Page::Meta));
+    assert_eq!(doc(&app).preview.current, 0);
+    // 一、总体情况 begins on page 1, under the preface: page 1 stays.
+    let _ = app.update(Message::Show(Page::Section(SectionKey::Overview)));
+    assert_eq!(doc(&app).preview.current, 0);
+}

@@ -357,7 +357,18 @@ impl App {
         }
         let top = operation::AbsoluteOffset { x: 0.0, y: 0.0 };
         doc.grid_offset = top;
-        operation::scroll_to(PAGE_SCROLL, top).chain(locate::follow_frozen(top))
+        // The preview follows to where that part prints (a jump from the preview itself does
+        // not come here, so the page clicked stays).
+        let reveal = if self.show_preview && matches!(page, Page::Meta | Page::Section(_)) {
+            doc.preview
+                .reveal(|place| Page::of(place) == page)
+                .map(Message::Preview)
+        } else {
+            Task::none()
+        };
+        operation::scroll_to(PAGE_SCROLL, top)
+            .chain(locate::follow_frozen(top))
+            .chain(reveal)
     }
 
     fn jump_to(&mut self, place: Place) -> Task<Message> {

@@ -296,17 +296,9 @@ impl State {
             }
             Message::Step(step) => {
                 let count = self.rendered.as_ref().map_or(0, |(_, r)| r.pages.len());
-                let Some(pitch) = self.page_pitch() else {
-                    return (Task::none(), None);
-                };
                 let to = (self.current as i64 + i64::from(step))
                     .clamp(0, count.saturating_sub(1) as i64) as usize;
-                self.current = to;
-                let offset = iced::widget::operation::AbsoluteOffset {
-                    x: 0.0,
-                    y: to as f32 * pitch,
-                };
-                return (iced::widget::operation::scroll_to(SCROLL, offset), None);
+                return (self.scroll_to(to), None);
             }
             Message::Clicked(n, at) => {
                 let place = self
@@ -318,6 +310,35 @@ impl State {
             }
         }
         (Task::none(), None)
+    }
+
+    /// Scrolls the pages so that page `n` (from 0) is at the top.
+    fn scroll_to(&mut self, n: usize) -> Task<Message> {
+        let Some(pitch) = self.page_pitch() else {
+            return Task::none();
+        };
+        self.current = n;
+        let offset = iced::widget::operation::AbsoluteOffset {
+            x: 0.0,
+            y: n as f32 * pitch,
+        };
+        iced::widget::operation::scroll_to(SCROLL, offset)
+    }
+
+    /// Brings up the first page that prints a field `shown` (a part of the report just
+    /// opened in the form), unless the page at the top prints one already.
+    pub fn reveal(&mut self, shown: impl Fn(&Place) -> bool) -> Task<Message> {
+        let Some((_, r)) = &self.rendered else {
+            return Task::none();
+        };
+        let prints = |p: &Shown| p.page.targets.iter().any(|t| shown(&t.place));
+        if r.pages.get(self.current).is_some_and(prints) {
+            return Task::none();
+        }
+        match r.pages.iter().position(prints) {
+            Some(n) => self.scroll_to(n),
+            None => Task::none(),
+        }
     }
 
     /// Starts drawing the newest generation in the background.
