@@ -315,3 +315,55 @@ fn the_preview_follows_the_part_chosen() {
     let _ = app.update(Message::Show(Page::Section(SectionKey::Overview)));
     assert_eq!(doc(&app).preview.current, 0);
 }
+
+/// Runs the tasks of `messages` as the runtime would, the messages they give fed back in turn,
+/// and fails when they never end (a timer that starts itself again).
+fn drive(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    use iced::futures::StreamExt;
+    let mut tasks: std::collections::VecDeque<Task<Message>> =
+        messages.into_iter().map(|m| app.update(m)).collect();
+    let mut fed = 0;
+    while let Some(task) = tasks.pop_front() {
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            continue;
+        };
+        for action in iced::futures::executor::block_on(stream.collect::<Vec<_>>()) {
+            if let iced_runtime::Action::Output(m) = action {
+                fed += 1;
+                assert!(fed < 50, "the preview's tasks never end");
+                tasks.push_back(app.update(m));
+            }
+        }
+    }
+}
+
+/// A change of the app's zoom (Ctrl+-), and the pane changing size with it, draw the pages
+/// again for the new zoom, and then the preview rests.
+#[test]
+fn a_zoom_draws_the_pages_again_and_rests() {
+    let mut app = with_preview();
+    let before = rendered(&app);
+    drive(
+        &mut app,
+        [
+            Message::Zoom(-1),
+            Message::Preview(preview::Message::Resized(iced::Size::new(524.6, 605.3))),
+        ],
+    );
+    assert!(!doc(&app).preview.updating());
+    let after = rendered(&app);
+    assert!(
+        after.zoom < before.zoom,
+        "{} then {}",
+        before.zoom,
+        after.zoom
+    );
+    // Drawn for the pane's new width, in the screen's pixels.
+    let (pane, zoom) = (524.6, after.zoom);
+    let expected = (pane - 2.0 * preview::PAD - 14.0) * zoom;
+    assert!(
+        (after.pages[0].width as f32 - expected).abs() <= 1.0,
+        "{} against {expected}",
+        after.pages[0].width
+    );
+}

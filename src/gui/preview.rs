@@ -114,12 +114,10 @@ pub struct State {
     pub fit: Fit,
     /// Bumped by every change the pages must follow; older timers and results are dropped.
     pub generation: u64,
-    /// The report revision (and fonts setting) the newest timer was started for.
-    followed: Option<(u64, bool)>,
+    /// The report revision, fonts setting and scale the newest timer was started for.
+    followed: Option<(u64, bool, f32)>,
     /// The generation being drawn in the background, if any.
     in_flight: Option<u64>,
-    /// The scale and zoom the pages were last asked for at.
-    asked: Option<(f32, f32)>,
     /// A newer generation came due while one was being drawn.
     queued: bool,
     /// The newest pages, and the generation they are of.
@@ -205,19 +203,17 @@ impl State {
         fonts: &FontOptions,
         zoom: f32,
     ) -> Task<Message> {
-        let key = (revision, fonts.bundled_only);
-        if self.followed == Some(key) && !self.redraw_for(zoom) {
+        // Only something new starts a timer: a timer's own end, or any other message, finds
+        // the same key and leaves the wait alone.
+        let want = self.scale(zoom);
+        let same = self.followed.is_some_and(|(r, bundled, scale)| {
+            r == revision && bundled == fonts.bundled_only && (scale - want).abs() <= 0.01 * want
+        });
+        if same {
             return Task::none();
         }
-        self.followed = Some(key);
+        self.followed = Some((revision, fonts.bundled_only, want));
         self.bump(session)
-    }
-
-    /// Whether the pages were last asked for at another scale than the pane and `zoom` need.
-    fn redraw_for(&self, zoom: f32) -> bool {
-        let want = self.scale(zoom);
-        self.asked
-            .is_some_and(|(scale, _)| (scale - want).abs() > 0.01 * want)
     }
 
     /// The page height shown in the pane (logical px), spacing included.
@@ -240,12 +236,8 @@ impl State {
         zoom: f32,
     ) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Resized(size) => {
-                self.pane = Some(size);
-                if self.redraw_for(zoom) {
-                    return (self.bump(session), None);
-                }
-            }
+            // A new size or fit is followed like an edit (see `follow`).
+            Message::Resized(size) => self.pane = Some(size),
             Message::Due {
                 session: s,
                 generation,
@@ -281,13 +273,7 @@ impl State {
                     return (self.start(session, report, fonts, zoom), None);
                 }
             }
-            Message::Fit(fit) => {
-                if fit != self.fit {
-                    self.fit = fit;
-                    self.generation += 1;
-                    return (self.start(session, report, fonts, zoom), None);
-                }
-            }
+            Message::Fit(fit) => self.fit = fit,
             Message::Scrolled { offset, height } => {
                 if let Some(pitch) = self.page_pitch() {
                     // The page that fills most of the top third of the view.
@@ -356,7 +342,6 @@ impl State {
         let generation = self.generation;
         self.in_flight = Some(generation);
         let (report, fonts, scale) = (report.clone(), fonts.clone(), self.scale(zoom));
-        self.asked = Some((scale, zoom));
         let glyphs = self.glyphs.clone();
         Task::perform(
             in_thread(move || render(&report, &fonts, scale, zoom, &glyphs).map(Arc::new)),
