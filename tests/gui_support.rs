@@ -90,13 +90,20 @@ pub fn snapshot(app: &App, name: &str) -> Result<(), Error> {
 /// so what a person loses between keystrokes (the focus, a caret) is lost here too. Returns
 /// the state at the end.
 pub fn emulate(boot: fn() -> App, size: (f32, f32), instructions: &[&str]) -> App {
+    emulate_booted(move || (boot(), iced::Task::none()), size, instructions)
+}
+
+/// [`emulate`], booted with a task too (run by the emulator as the runtime would: a scroll).
+pub fn emulate_booted(
+    boot: impl Fn() -> (App, iced::Task<Message>) + 'static,
+    size: (f32, f32),
+    instructions: &[&str],
+) -> App {
     use iced_test::emulator::{Emulator, Event, Mode};
     use iced_test::futures::futures::channel::mpsc;
     use iced_test::program::Program;
-    let program = nianbao::gui::program(None, Default::default())
-        .presets([iced::Preset::new("test", move || {
-            (boot(), iced::Task::none())
-        })]);
+    let program =
+        nianbao::gui::program(None, Default::default()).presets([iced::Preset::new("test", boot)]);
     let (sender, mut receiver) = mpsc::channel(1);
     let mut emulator = Emulator::with_preset(
         sender,

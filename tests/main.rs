@@ -4,6 +4,7 @@
 mod cli;
 mod gui_app;
 mod gui_export;
+mod gui_preview;
 mod gui_received;
 mod gui_support;
 mod gui_yearly;

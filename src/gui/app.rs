@@ -8,7 +8,7 @@ use super::message::{Direction, Message, Page, Saved};
 use super::pages::{self, PAGE_SCROLL};
 use super::session::{Session, entered_cells, neighbour};
 use super::state::{App, Notice};
-use super::{components, export, locate, received, sentence};
+use super::{components, export, locate, preview, received, sentence};
 use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Event, Subscription, Task, event, window};
@@ -58,7 +58,16 @@ impl App {
         pages::view(self)
     }
 
+    /// Handles a message; then, while the preview is shown, lets it follow the report.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        match self.follow_preview() {
+            Some(follow) => Task::batch([task, follow]),
+            None => task,
+        }
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Show(page) => self.show(page),
             Message::NewAgencyChanged(s) => self.edit_new_form(Some(s), None),
@@ -137,6 +146,11 @@ impl App {
                 self.jump_to(place)
             }
             Message::Export(m) => self.export(m),
+            Message::TogglePreview => {
+                self.show_preview = !self.show_preview;
+                Task::none()
+            }
+            Message::Preview(m) => self.preview(m),
             Message::CloseRequested => self.guard(Pending::Exit),
             Message::Confirmed(choice) => self.confirmed(choice),
             Message::AutosaveDue => self.autosave_due(),
@@ -221,6 +235,10 @@ impl App {
             Message::Enter => self.enter(),
             Message::WindowEvent(id, event) => self.window_event(id, event),
             Message::WindowMaximized(maximized) => self.window_maximized(maximized),
+            Message::DisplayScale(factor) => {
+                self.display_scale = factor;
+                Task::none()
+            }
             Message::Zoom(direction) => self.zoom_by(direction),
             Message::FrozenScrolled(offset) => {
                 if let Some(doc) = self.session.as_mut() {
@@ -242,6 +260,55 @@ impl App {
     }
 
     // -- helpers ----------------------------------------------------------------------------
+
+    /// Screen pixels per logical pixel: the app's zoom on the desktop's scale.
+    fn device_pixels(&self) -> f32 {
+        let display = if self.display_scale.is_finite() && self.display_scale > 0.0 {
+            self.display_scale
+        } else {
+            1.0
+        };
+        self.zoom * display
+    }
+
+    /// The fonts the preview and the export set the report in.
+    fn print_fonts(doc: &Session) -> nianbao_print::fonts::FontOptions {
+        nianbao_print::fonts::FontOptions {
+            bundled_only: doc.export.bundled_only,
+            ..Default::default()
+        }
+    }
+
+    /// While the preview is shown: a redraw after the report (or the zoom) changed.
+    fn follow_preview(&mut self) -> Option<Task<Message>> {
+        if !self.show_preview {
+            return None;
+        }
+        let zoom = self.device_pixels();
+        let doc = self.session.as_mut()?;
+        let fonts = Self::print_fonts(doc);
+        Some(
+            doc.preview
+                .follow(doc.id, doc.revision, &fonts, zoom)
+                .map(Message::Preview),
+        )
+    }
+
+    fn preview(&mut self, message: preview::Message) -> Task<Message> {
+        let zoom = self.device_pixels();
+        let Some(doc) = self.session.as_mut() else {
+            return Task::none();
+        };
+        let fonts = Self::print_fonts(doc);
+        let (task, event) = doc
+            .preview
+            .update(message, doc.id, &doc.report, &fonts, zoom);
+        let task = task.map(Message::Preview);
+        match event {
+            Some(preview::Event::JumpTo(place)) => task.chain(self.jump_to(place)),
+            None => task,
+        }
+    }
 
     fn info(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
@@ -305,7 +372,18 @@ impl App {
         }
         let top = operation::AbsoluteOffset { x: 0.0, y: 0.0 };
         doc.grid_offset = top;
-        operation::scroll_to(PAGE_SCROLL, top).chain(locate::follow_frozen(top))
+        // The preview follows to where that part prints (a jump from the preview itself does
+        // not come here, so the page clicked stays).
+        let reveal = if self.show_preview && matches!(page, Page::Meta | Page::Section(_)) {
+            doc.preview
+                .reveal(|place| Page::of(place) == page)
+                .map(Message::Preview)
+        } else {
+            Task::none()
+        };
+        operation::scroll_to(PAGE_SCROLL, top)
+            .chain(locate::follow_frozen(top))
+            .chain(reveal)
     }
 
     fn jump_to(&mut self, place: Place) -> Task<Message> {

@@ -3,7 +3,7 @@
 
 use super::dialog::{ConfirmChoice, DialogOutcome, FileAction};
 use super::files::Opened;
-use super::{export, sentence};
+use super::{export, preview, sentence};
 use iced::widget::text_editor;
 use nianbao_core::check::{Finding, Span};
 use nianbao_core::model::{AgencyLevel, Cell, LastYearLink, MetaField, Place, Prose, Signoff};
@@ -156,6 +156,10 @@ pub enum Message {
     JumpToWords(Place, Span),
     /// The export screen.
     Export(export::Message),
+    /// 预览: show or hide the pages as they will print, beside the form.
+    TogglePreview,
+    /// The print preview.
+    Preview(preview::Message),
     /// The window's close button was pressed.
     CloseRequested,
     /// The answer to "save the changes first?".
@@ -198,6 +202,8 @@ pub enum Message {
     Enter,
     /// The window opened, moved or was resized.
     WindowEvent(iced::window::Id, iced::window::Event),
+    /// The screen's pixels per desktop unit, asked when the window opened.
+    DisplayScale(f32),
     /// Whether the window is maximized, asked after it was resized.
     WindowMaximized(bool),
     /// The program is closing; the window was here.

@@ -9,6 +9,7 @@ pub mod files;
 pub mod locate;
 pub mod message;
 pub mod pages;
+pub mod preview;
 pub mod reach;
 pub mod received;
 pub mod sentence;

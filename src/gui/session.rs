@@ -5,7 +5,7 @@
 
 use super::files::{self, LastYear};
 use super::message::{Direction, Page};
-use super::{export, sentence};
+use super::{export, preview, sentence};
 use iced::widget::text_editor;
 use nianbao_core::check::{self, Finding, Severity, Span};
 use nianbao_core::model::LastYearLink;
@@ -79,6 +79,8 @@ pub struct Session {
     pub meta_text: HashMap<MetaField, String>,
     /// The export screen.
     pub export: export::State,
+    /// The print preview's pages.
+    pub preview: preview::State,
     /// The generated paragraph being previewed or just inserted on section 一.
     pub sentence: Option<sentence::State>,
     /// "按基本信息重新生成" was pressed over a preface the person wrote: asking first.
@@ -175,6 +177,7 @@ impl Session {
             page: Page::Meta,
             meta_text: HashMap::new(),
             export: export::State::default(),
+            preview: preview::State::default(),
             sentence: None,
             confirm_regenerate: false,
             focused: None,

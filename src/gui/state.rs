@@ -72,6 +72,10 @@ pub struct App {
     /// The autosave file of the session that did not end cleanly, restored into the working
     /// report: removed once this session's own autosave holds the same work.
     pub(super) restored_from: Option<PathBuf>,
+    /// The print preview is shown beside the form.
+    pub show_preview: bool,
+    /// The screen's pixels per desktop unit (1.5 at Windows' 150 %), for the preview's pages.
+    pub display_scale: f32,
     /// The zoom the app is drawn at (1.0 = 100 %), remembered between sessions.
     pub zoom: f32,
     /// The window's place, followed to be remembered.
@@ -129,6 +133,8 @@ impl App {
             autosave_scheduled: false,
             autosaved_at: None,
             restored_from: None,
+            show_preview: false,
+            display_scale: 1.0,
             zoom: prefs.zoom(),
             window: Tracked::from_prefs(&prefs),
             modifiers: iced::keyboard::Modifiers::default(),

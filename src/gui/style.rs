@@ -229,3 +229,25 @@ pub fn inherited_badge(_theme: &Theme) -> container::Style {
         ..container::Style::default()
     }
 }
+
+/// Behind the preview's pages: a grey desk, so the white pages stand out.
+pub fn preview_desk(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color::from_rgb(0.80, 0.82, 0.85))),
+        border: Border {
+            color: RULE,
+            width: 1.0,
+            radius: 0.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+/// A page of the preview: a hairline round the sheet.
+pub fn preview_sheet(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color::WHITE)),
+        border: border(Color::from_rgb(0.55, 0.57, 0.60), 1.0),
+        ..container::Style::default()
+    }
+}

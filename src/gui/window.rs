@@ -49,7 +49,14 @@ impl App {
     pub(super) fn window_event(&mut self, id: window::Id, event: window::Event) -> Task<Message> {
         self.window.id = Some(id);
         match event {
-            window::Event::Opened { .. } => self.check_placement(id),
+            // The preview draws its pages for the screen's pixels, not the desktop's units.
+            window::Event::Opened { .. } => self
+                .check_placement(id)
+                .chain(window::scale_factor(id).map(Message::DisplayScale)),
+            window::Event::Rescaled(factor) => {
+                self.display_scale = factor;
+                Task::none()
+            }
             window::Event::Resized(size) => {
                 self.window.size = Some(Size::new(size.width * self.zoom, size.height * self.zoom));
                 let check = if self.window.placed {

@@ -188,6 +188,19 @@ impl LoadedFace {
         Some((gid.0, advance))
     }
 
+    /// Draws the outline of glyph `gid` into `builder`, in font units with y up; `false` when
+    /// the glyph has no outline (a space).
+    pub fn outline(&self, gid: u16, builder: &mut dyn ttf_parser::OutlineBuilder) -> bool {
+        self.face
+            .outline_glyph(ttf_parser::GlyphId(gid), builder)
+            .is_some()
+    }
+
+    /// Font units per em.
+    pub fn units_per_em(&self) -> f32 {
+        self.units_per_em
+    }
+
     /// The advance of a glyph as a PDF viewer takes it from the /W array: thousandths of an em,
     /// truncated the way printpdf writes them.
     pub fn pdf_width(&self, gid: u16) -> f32 {

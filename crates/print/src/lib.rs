@@ -4,7 +4,8 @@
 //!    in the report it comes from, and no page geometry (what a Word or web export needs);
 //! 2. **layout** ([`layout::layout_blocks`]): blocks → pages of positioned glyphs and rules, after
 //!    GB/T 9704 (what a preview and the PDF need);
-//! 3. **pdf** ([`pdf::write`]): pages → bytes, nothing else.
+//! 3. **pdf** ([`pdf::write`]): pages → bytes, nothing else; or **raster**
+//!    ([`raster::pages`]): the same pages → pixels, for the app's preview.
 //!
 //! [`Prepared`] runs the first stage once per export, with the fonts and the characters they
 //! lack, so the app can warn before exporting and then export from the same blocks.
@@ -19,6 +20,7 @@ pub mod fonts;
 pub mod html;
 pub mod layout;
 pub mod pdf;
+pub mod raster;
 pub mod xlsx;
 
 use compose::Placed;

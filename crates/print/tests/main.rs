@@ -10,4 +10,5 @@ mod pdf_export;
 mod pdf_fonts;
 mod pdf_layout;
 mod pdf_typeset;
+mod preview;
 mod xlsx_export;

@@ -7,6 +7,7 @@ mod export;
 mod meta;
 mod other;
 mod overview;
+mod preview;
 mod problems;
 mod received;
 mod start;
@@ -77,7 +78,20 @@ fn page_area<'a>(app: &'a App, doc: &'a Session) -> Element<'a> {
     if let Some(bar) = input_problems_bar(doc, doc.page) {
         area = area.push(bar);
     }
-    area.width(Fill).into()
+    if !app.show_preview {
+        return area.width(Fill).into();
+    }
+    // Beside the form, a little less wide than it: on a 1366×768 screen the pane is ~520 px,
+    // a page at fit width ~0.8 px per pt, and the form keeps ~630 px.
+    row![
+        area.width(Length::FillPortion(11)),
+        container(preview::view(doc))
+            .width(Length::FillPortion(9))
+            .height(Fill)
+            .style(style::sidebar),
+    ]
+    .height(Fill)
+    .into()
 }
 
 /// A page in its scrollable. Table 三 scrolls its grid itself, with frozen panes.
@@ -176,6 +190,21 @@ fn toolbar(app: &App) -> Element<'_> {
             tool("保存 Ctrl+S", has_doc.then_some(Message::SaveRequested)),
             tool("另存为…", has_doc.then_some(Message::SaveAsRequested)),
             tool("导出", has_doc.then_some(Message::Show(Page::Export))),
+            button(
+                text(if app.show_preview {
+                    "关闭预览"
+                } else {
+                    "预览"
+                })
+                .size(14)
+            )
+            .on_press_maybe(has_doc.then_some(Message::TogglePreview))
+            .padding([5, 12])
+            .style(if app.show_preview {
+                button::primary
+            } else {
+                button::secondary
+            }),
             tool(
                 "撤销 Ctrl+Z",
                 app.session

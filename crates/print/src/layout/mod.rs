@@ -84,14 +84,62 @@ pub enum Item {
     Rule(Rule),
 }
 
+/// A rectangle on a page, pt from its top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Rect {
+    /// Whether `(x, y)` lies inside (edges included).
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        (self.x0..=self.x1).contains(&x) && (self.y0..=self.y1).contains(&y)
+    }
+
+    fn area(&self) -> f32 {
+        (self.x1 - self.x0) * (self.y1 - self.y0)
+    }
+}
+
+/// Where a field of the report shows on a page: a line of its text, or its table cell (empty
+/// or not). Writers draw nothing of it; a preview takes a click there to the field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Target {
+    pub rect: Rect,
+    pub place: Place,
+}
+
 /// One laid-out page.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Page {
     /// Items in reading order.
     pub items: Vec<Item>,
+    /// The areas that show fields of the report, for a preview's clicks.
+    pub targets: Vec<Target>,
 }
 
 impl Page {
+    /// The field shown at `(x, y)` (pt from the page's top-left corner): the smallest area
+    /// there, so a cell wins over a table around it.
+    pub fn place_at(&self, x: f32, y: f32) -> Option<Place> {
+        self.targets
+            .iter()
+            .filter(|t| t.rect.contains(x, y))
+            .min_by(|a, b| a.rect.area().total_cmp(&b.rect.area()))
+            .map(|t| t.place)
+    }
+
+    /// The first area on this page that shows `place`.
+    pub fn area_of(&self, place: Place) -> Option<Rect> {
+        self.targets
+            .iter()
+            .find(|t| t.place == place)
+            .map(|t| t.rect)
+    }
+
     /// The page's text in drawing order, the runs joined (for tests and previews).
     pub fn text(&self) -> String {
         self.items
@@ -210,6 +258,20 @@ impl Flow {
     }
 }
 
+/// The area of grid line `line` across the text block, showing `place`.
+fn line_target(line: usize, place: Place) -> Target {
+    let y0 = MARGIN_TOP + line as f32 * LINE_PITCH;
+    Target {
+        rect: Rect {
+            x0: MARGIN_LEFT,
+            y0,
+            x1: MARGIN_LEFT + TEXT_WIDTH,
+            y1: y0 + LINE_PITCH,
+        },
+        place,
+    }
+}
+
 /// Baseline of grid line `line` for text of `size`: the em box centred in the line.
 fn grid_baseline(line: usize, size: f32) -> f32 {
     MARGIN_TOP + (line as f32 + 0.5) * LINE_PITCH + EM_CENTRE * size
@@ -301,6 +363,7 @@ pub fn layout_blocks(blocks: &[Placed], src: &dyn GlyphSource) -> Document {
                         b.push(MARGIN_LEFT + g.x, g);
                     }
                     flow.page.items.extend(b.finish());
+                    flow.page.targets.push(line_target(line_no, placed.place));
                     flow.y = (line_no + 1) as f32 * LINE_PITCH;
                 }
             }
@@ -369,6 +432,15 @@ fn lay_title(
             b.push(x + g.x, &g);
         }
         flow.page.items.extend(b.finish());
+        flow.page.targets.push(Target {
+            rect: Rect {
+                x0: MARGIN_LEFT,
+                y0: centre - TITLE_PITCH / 2.0,
+                x1: MARGIN_LEFT + TEXT_WIDTH,
+                y1: centre + TITLE_PITCH / 2.0,
+            },
+            place,
+        });
     }
     // One blank grid line between title and text.
     flow.y = top + ranges.len() as f32 * TITLE_PITCH;
@@ -434,6 +506,7 @@ fn lay_signoff(
             b.push(x.max(MARGIN_LEFT) + g.x, &g);
         }
         flow.page.items.extend(b.finish());
+        flow.page.targets.push(line_target(line_no, place));
         flow.y = (line_no + 1) as f32 * LINE_PITCH;
     }
 }
@@ -471,8 +544,9 @@ fn lay_table(flow: &mut Flow, spec: &TableSpec, src: &dyn GlyphSource) {
                 end = next_line - TABLE_GAP;
             }
         }
-        let items = measured.draw(&pieces, i, MARGIN_LEFT, MARGIN_TOP + flow.y);
+        let (items, targets) = measured.draw_piece(&pieces, i, MARGIN_LEFT, MARGIN_TOP + flow.y);
         flow.page.items.extend(items);
+        flow.page.targets.extend(targets);
         flow.y = end;
     }
     flow.y += TABLE_GAP;

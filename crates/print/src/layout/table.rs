@@ -4,7 +4,7 @@
 //! merged label cut by a page break is printed again, with （续）, on the next page.
 
 use super::text::{self, TextStyle};
-use super::{Item, LayoutWarning, Rule, TextRunBuilder};
+use super::{Item, LayoutWarning, Rect, Rule, Target, TextRunBuilder};
 use crate::compose::{Align, Span, TableCell, TableSpec};
 use crate::fonts::GlyphSource;
 use std::collections::BTreeMap;
@@ -259,6 +259,18 @@ impl<'a> MeasuredTable<'a> {
     /// Text comes first, row by row and left to right, so that copying a row gives its cells
     /// in order; then the grid, each rule drawn once.
     pub fn draw(&self, pieces: &[(usize, usize)], index: usize, x: f32, y: f32) -> Vec<Item> {
+        self.draw_piece(pieces, index, x, y).0
+    }
+
+    /// [`MeasuredTable::draw`], with the area of every cell of the piece and the field it
+    /// shows (for a preview's clicks; writers draw nothing of them).
+    pub fn draw_piece(
+        &self,
+        pieces: &[(usize, usize)],
+        index: usize,
+        x: f32,
+        y: f32,
+    ) -> (Vec<Item>, Vec<Target>) {
         let head = self.spec.header_rows;
         let (start, end) = pieces[index];
         // Row tops within this piece.
@@ -277,6 +289,7 @@ impl<'a> MeasuredTable<'a> {
         let mut order: Vec<usize> = (0..self.spec.cells.len()).collect();
         order.sort_by_key(|&i| (self.spec.cells[i].row, self.spec.cells[i].col));
         let mut texts = Vec::new();
+        let mut targets = Vec::new();
         for i in order {
             let c = &self.spec.cells[i];
             let Some((r0, r1)) = self.rows_in_piece(c, pieces[index]) else {
@@ -287,6 +300,10 @@ impl<'a> MeasuredTable<'a> {
             let y0 = top[r0];
             let y1 = row_bottom(r1 - 1);
             rules.rect(x0, y0, x1, y1);
+            targets.push(Target {
+                rect: Rect { x0, y0, x1, y1 },
+                place: c.place,
+            });
             let cell = if c.row >= head {
                 match self.text_in_piece(i, pieces, index) {
                     Some(cell) => cell,
@@ -312,7 +329,7 @@ impl<'a> MeasuredTable<'a> {
             }
         }
         texts.extend(rules.finish().into_iter().map(Item::Rule));
-        texts
+        (texts, targets)
     }
 
     /// The rows `[r0, r1)` of a cell that lie in a piece (its head rows in every piece).
