@@ -105,17 +105,22 @@ pub struct Placed {
 }
 
 impl Placed {
-    /// Every text of the block with its place (a table's cells each with their own), for the
-    /// missing-character check.
-    pub fn texts(&self) -> Vec<(Place, &str)> {
+    /// Every text of the block with its place (a table's cells each with their own) and the
+    /// role it is set in, for the character checks before export.
+    pub fn texts(&self) -> Vec<(Place, Role, &str)> {
         match &self.block {
-            Block::Title { text, .. } | Block::DateLine(text) => vec![(self.place, text.as_str())],
+            Block::Title { text, .. } => vec![(self.place, Role::Title, text.as_str())],
+            Block::DateLine(text) => vec![(self.place, Role::Body, text.as_str())],
             Block::Paragraph(p) => p
                 .spans
                 .iter()
-                .map(|s| (self.place, s.text.as_str()))
+                .map(|s| (self.place, s.role, s.text.as_str()))
                 .collect(),
-            Block::Table(t) => t.cells.iter().map(|c| (c.place, c.text.as_str())).collect(),
+            Block::Table(t) => t
+                .cells
+                .iter()
+                .map(|c| (c.place, c.role, c.text.as_str()))
+                .collect(),
         }
     }
 }
