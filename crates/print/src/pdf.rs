@@ -413,7 +413,11 @@ fn set_trailer_id(doc: &mut lopdf::Document, seed: u64) {
 /// printpdf always writes `/GTS_PDFXVersion()` into the document info, which readers take as a
 /// claim of PDF/X conformance that this file does not make: the key is removed.
 fn drop_pdfx_claim(doc: &mut lopdf::Document) {
-    let Ok(info) = doc.trailer.get(b"Info").and_then(lopdf::Object::as_reference) else {
+    let Ok(info) = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+    else {
         return;
     };
     if let Ok(lopdf::Object::Dictionary(dict)) = doc.get_object_mut(info) {

@@ -80,7 +80,11 @@ fn characters_printed_in_another_face_are_listed_with_their_places() {
     let preface = Place::Prose(Prose::Preface);
     let problems = Place::Prose(Prose::Problems);
     let texts = [
-        (preface, Role::Body, "联系人：王彧、李堃、张昇、陈喆、赵珺、孙玥，地址：堌堆村。"),
+        (
+            preface,
+            Role::Body,
+            "联系人：王彧、李堃、张昇、陈喆、赵珺、孙玥，地址：堌堆村。",
+        ),
         (problems, Role::Body, "堌堆村2021年"),
         // The title's Noto Serif Bold has 堌: no fallback there.
         (preface, Role::Title, "某某县堌堆镇人民政府"),
@@ -96,12 +100,25 @@ fn characters_printed_in_another_face_are_listed_with_their_places() {
     let warnings = nianbao_print::fonts::fallback_warnings(&found);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     let w = &warnings[0];
-    for needle in ["仿宋", "FandolFang", "Noto Serif CJK SC", "“堌”（U+580C，2处", "彧", "玥"] {
+    for needle in [
+        "仿宋",
+        "FandolFang",
+        "Noto Serif CJK SC",
+        "“堌”（U+580C，2处",
+        "彧",
+        "玥",
+    ] {
         assert!(w.contains(needle), "{needle} not in {w}");
     }
-    assert!(w.contains(&preface.describe()) && w.contains(&problems.describe()), "{w}");
+    assert!(
+        w.contains(&preface.describe()) && w.contains(&problems.describe()),
+        "{w}"
+    );
     // Nothing to say about text every face of its role has.
-    assert!(set.fallback_chars([(preface, Role::Body, "政府信息公开 2021")]).is_empty());
+    assert!(
+        set.fallback_chars([(preface, Role::Body, "政府信息公开 2021")])
+            .is_empty()
+    );
 }
 
 #[test]
@@ -142,7 +159,10 @@ fn rare_and_extension_a_characters_export_and_read_back_by_pdftotext() {
     for ch in "彧堃昇喆珺玥堌䶮㮾".chars() {
         assert!(warning.contains(ch), "{ch} not in {warning}");
     }
-    assert!(warning.contains(&Place::Prose(Prose::Preface).describe()), "{warning}");
+    assert!(
+        warning.contains(&Place::Prose(Prose::Preface).describe()),
+        "{warning}"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let path = crate::support::write_temp(&dir, "rare.pdf", &exported.bytes);

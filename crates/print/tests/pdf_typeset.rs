@@ -168,9 +168,7 @@ fn is_hanzi(c: char) -> bool {
 fn body_lines(all: &[Vec<Word>]) -> Vec<&Vec<Word>> {
     all.iter()
         .filter(|l| {
-            em_top(&l[0]).is_some()
-                && l[0].x0 >= MARGIN_LEFT - 0.3
-                && !l[0].text.starts_with('—')
+            em_top(&l[0]).is_some() && l[0].x0 >= MARGIN_LEFT - 0.3 && !l[0].text.starts_with('—')
         })
         .collect()
 }
