@@ -23,7 +23,8 @@ from fontTools.ttLib import TTFont, newTable
 src, dst = sys.argv[1], sys.argv[2]
 max_err = float(sys.argv[3]) if len(sys.argv) > 3 else 4.0
 
-font = TTFont(src)
+# The source's timestamp is kept, so the output is the same on every run.
+font = TTFont(src, recalcTimestamp=False)
 assert font.sfntVersion == "OTTO" and "CFF " in font, f"{src} has no CFF outlines"
 order = font.getGlyphOrder()
 glyph_set = font.getGlyphSet()

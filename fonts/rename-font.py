@@ -20,7 +20,7 @@ import sys
 from fontTools.ttLib import TTFont
 
 path, family, postscript, origin = sys.argv[1:5]
-font = TTFont(path)
+font = TTFont(path, recalcTimestamp=False)  # same output on every run
 names = font["name"]
 for record in list(names.names):
     if record.nameID in (1, 4, 16):
