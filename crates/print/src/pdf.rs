@@ -1,4 +1,5 @@
-//! The print-ready PDF: draws the laid-out pages with printpdf, embedding font subsets.
+//! The print-ready PDF: draws the laid-out pages with printpdf, embedding font subsets, and
+//! writes them with lopdf as PDF 1.5 with object streams (smaller than printpdf's own PDF 1.3).
 //!
 //! The writer decides nothing about placement, page size included; it only draws
 //! `crate::layout`'s pages. The bytes depend only on the pages and the fonts: printpdf's random
