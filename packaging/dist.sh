@@ -63,7 +63,7 @@ mkdir -p "$stage/win" "$dist"
 w=$stage/win
 mkdir -p "$w/fonts" "$w/examples"
 x86_64-w64-mingw32-strip -o "$w/nianbao.exe" "$exe"
-cp fonts/*.otf fonts/OFL-1.1.txt fonts/FANDOL-LICENSE.txt fonts/README.md "$w/fonts/"
+cp fonts/*.otf fonts/*.ttf fonts/OFL-1.1.txt fonts/FANDOL-LICENSE.txt fonts/README.md "$w/fonts/"
 cp examples/jinxiang-2021.ron "$w/examples/"
 cp packaging/windows/使用说明.txt "$w/"
 

@@ -76,7 +76,8 @@ section ".deb (amd64) in a fresh Debian 12 chroot"
 deb_contents() {
   local listing
   listing=$(dpkg-deb -c "$1")
-  for f in ./usr/lib/nianbao/nianbao ./usr/bin/nianbao ./usr/lib/nianbao/fonts/FandolFang-Regular.otf \
+  for f in ./usr/lib/nianbao/nianbao ./usr/bin/nianbao ./usr/lib/nianbao/fonts/FandolFang-Regular.ttf \
+    ./usr/lib/nianbao/fonts/NianbaoSerif-Regular.ttf \
     ./usr/lib/nianbao/$example_rel ./usr/share/applications/nianbao.desktop \
     ./usr/share/mime/packages/nianbao.xml ./usr/share/icons/hicolor/256x256/apps/nianbao.png \
     ./usr/share/icons/hicolor/scalable/apps/nianbao.svg; do
@@ -257,7 +258,7 @@ wine reg add 'HKCU\Software\Wine' /v Version /d win10 /f >> "$log" 2>&1
 wine "$setup" /S >> "$log" 2>&1
 /usr/lib/wine/wineserver -w
 check "setup /S: installed per user to %LOCALAPPDATA%\\Programs\\nianbao" \
-  sh -c "test -f '$inst/nianbao.exe' && test -f '$inst/uninstall.exe' && test -f '$inst/$example_rel' && [ \$(ls '$inst'/fonts/*.otf | wc -l) -eq 5 ]"
+  sh -c "test -f '$inst/nianbao.exe' && test -f '$inst/uninstall.exe' && test -f '$inst/$example_rel' && [ \$(ls '$inst'/fonts/*.otf '$inst'/fonts/*.ttf | wc -l) -eq 6 ]"
 check "setup /S: Start-menu and desktop shortcuts 年报.lnk" test -f "$startmenu/年报.lnk" -a -f "$desktop/年报.lnk"
 # reg_has KEY VALUE_NAME TEXT: the value (the key's default when VALUE_NAME is empty) has TEXT.
 reg_has() {

@@ -225,3 +225,53 @@ fn a_pdf_can_be_printed_from_the_page() -> Result<(), Error> {
     let _ = std::fs::remove_dir_all(out);
     Ok(())
 }
+
+/// A name character FandolFang lacks is named before the PDF is made, with where it is: it will
+/// print in another typeface than the 仿宋 around it. The export then goes on and says so again
+/// with the result.
+#[test]
+fn characters_printed_in_another_typeface_are_named_before_export() -> Result<(), Error> {
+    use iced::widget::text_editor;
+    let out = temp_dir("fallback");
+    let mut app = example_on_export_page();
+    let preface = nianbao_core::model::Prose::Preface;
+    apply(
+        &mut app,
+        [
+            Message::ProseEdited(preface, text_editor::Action::SelectAll),
+            Message::ProseEdited(
+                preface,
+                text_editor::Action::Edit(text_editor::Edit::Paste(
+                    "本报告由金乡县堌堆镇编制。".to_string().into(),
+                )),
+            ),
+            Message::Show(Page::Export),
+            Message::Export(export::Message::BundledFontsToggled(true)),
+            Message::Export(export::Message::PathChanged(
+                out.join("报告.pdf").display().to_string(),
+            )),
+        ],
+    );
+    settle(&mut app, Message::Export(export::Message::Requested));
+    let warnings = doc(&app).export.warnings.clone().expect("stopped to warn");
+    assert_eq!(warnings.fallback.len(), 1, "{warnings:?}");
+    let note = &warnings.fallback[0];
+    assert!(note.contains("“堌”") && note.contains("仿宋"), "{note}");
+    let place = nianbao_core::model::Place::Prose(preface).describe();
+    assert!(note.contains(&place), "{note}");
+    {
+        let mut ui = simulator(&app);
+        ui.find(note.as_str())?;
+    }
+    settle(&mut app, Message::Export(export::Message::Confirmed));
+    let done = match &doc(&app).export.result {
+        Some(Ok(done)) => done.clone(),
+        other => panic!("exported: {other:?}"),
+    };
+    assert!(
+        done.summary.warnings.contains(note),
+        "{:?}",
+        done.summary.warnings
+    );
+    Ok(())
+}

@@ -21,7 +21,7 @@ install -d "$lib/fonts" "$lib/examples" "$root/usr/bin" "$root/DEBIAN" \
   "$root/usr/share/applications" "$root/usr/share/mime/packages" \
   "$root/usr/share/doc/nianbao"
 install -m 0755 "$binary" "$lib/nianbao"
-install -m 0644 "$repo"/fonts/*.otf "$repo/fonts/OFL-1.1.txt" "$repo/fonts/FANDOL-LICENSE.txt" \
+install -m 0644 "$repo"/fonts/*.otf "$repo"/fonts/*.ttf "$repo/fonts/OFL-1.1.txt" "$repo/fonts/FANDOL-LICENSE.txt" \
   "$repo/fonts/README.md" "$lib/fonts/"
 install -m 0644 "$repo/examples/jinxiang-2021.ron" "$lib/examples/"
 ln -s ../lib/nianbao/nianbao "$root/usr/bin/nianbao"
@@ -42,7 +42,7 @@ Upstream-Name: nianbao
 Files: *
 License: MIT
 
-Files: usr/lib/nianbao/fonts/Noto*
+Files: usr/lib/nianbao/fonts/Noto* usr/lib/nianbao/fonts/NianbaoSerif*
 License: OFL-1.1
 Comment: full text in /usr/lib/nianbao/fonts/OFL-1.1.txt
 

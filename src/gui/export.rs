@@ -9,7 +9,7 @@ use iced::Task;
 use nianbao_core::check::{Finding, Severity};
 use nianbao_core::model::Report;
 use nianbao_core::store::prefs::ExportChoice;
-use nianbao_print::fonts::{FontError, FontOptions, MissingChar};
+use nianbao_print::fonts::{FontError, FontOptions, MissingChar, fallback_warnings};
 use nianbao_print::pdf::ExportError;
 use nianbao_print::{ExportOptions, ExportSummary, Format, Prepared, write_export};
 use std::path::{Path, PathBuf};
@@ -55,11 +55,18 @@ pub struct Warnings {
     pub missing: Vec<MissingChar>,
     /// Tables 三 and 四 are all 0: asked once whether that is really so.
     pub all_zero: bool,
+    /// For a PDF: characters that print in another typeface than the text around them (a rare
+    /// name or place character in a 仿宋 line), one sentence per typeface, naming them and
+    /// where they are.
+    pub fallback: Vec<String>,
 }
 
 impl Warnings {
     pub fn is_empty(&self) -> bool {
-        self.errors.is_empty() && self.missing.is_empty() && !self.all_zero
+        self.errors.is_empty()
+            && self.missing.is_empty()
+            && !self.all_zero
+            && self.fallback.is_empty()
     }
 }
 
@@ -325,6 +332,12 @@ impl State {
                 .cloned()
                 .collect(),
             missing: prepared.missing.clone(),
+            // Only the PDF sets the text in our fonts.
+            fallback: if self.format == Format::Pdf {
+                fallback_warnings(&prepared.fallback)
+            } else {
+                Vec::new()
+            },
         };
         self.prepared = Some(prepared);
         if warnings.is_empty() {

@@ -150,22 +150,26 @@ pub struct Placed {
 }
 
 impl Placed {
-    /// Every text of the block with its place (a table's cells each with their own), for the
-    /// missing-character check.
-    pub fn texts(&self) -> Vec<(Place, &str)> {
+    /// Every text of the block with its place (a table's cells each with their own) and the
+    /// role it is set in, for the character checks before export.
+    pub fn texts(&self) -> Vec<(Place, Role, &str)> {
         match &self.block {
-            Block::Title { text, .. } => vec![(self.place, text.as_str())],
+            Block::Title { text, .. } => vec![(self.place, Role::Title, text.as_str())],
             Block::Signoff { name, date } => name
                 .iter()
-                .map(|n| (Place::Meta(MetaField::Agency), n.as_str()))
-                .chain([(self.place, date.as_str())])
+                .map(|n| (Place::Meta(MetaField::Agency), Role::Body, n.as_str()))
+                .chain([(self.place, Role::Body, date.as_str())])
                 .collect(),
             Block::Paragraph(p) => p
                 .spans
                 .iter()
-                .map(|s| (self.place, s.text.as_str()))
+                .map(|s| (self.place, s.role, s.text.as_str()))
                 .collect(),
-            Block::Table(t) => t.cells.iter().map(|c| (c.place, c.text.as_str())).collect(),
+            Block::Table(t) => t
+                .cells
+                .iter()
+                .map(|c| (c.place, c.role, c.text.as_str()))
+                .collect(),
         }
     }
 }

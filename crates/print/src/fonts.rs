@@ -5,8 +5,14 @@
 //! numbers). The office fonts are used when they are installed; otherwise, or with
 //! `bundled_only`, the open fonts in `fonts/` serve (see fonts/README.md). A character the role's
 //! face lacks comes from the next face of its chain, and finally from any loaded face, so it is
-//! never drawn as an empty box. What no face has at all is listed by [`FontSet::missing_chars`]
-//! so the user hears of it before export.
+//! never drawn as an empty box. What no face has at all is listed by [`FontSet::missing_chars`],
+//! and what prints from another face than its role's by [`FontSet::fallback_chars`], so the user
+//! hears of both before export.
+//!
+//! ASCII (digits, Latin letters, ASCII punctuation) in 仿宋 and 楷体 text is set in a Times-metric
+//! serif, as printed reports do: Times New Roman where installed, else the bundled Nianbao Serif
+//! (Liberation Serif, metric-compatible with it). FandolFang and FandolKai draw ASCII in a
+//! Computer Modern style.
 //!
 //! Fonts are read and parsed once per process and kept until it exits: a second export (or the
 //! preview and then the export) does not pay for 30 MB of font files again.
@@ -70,6 +76,22 @@ impl Role {
         }
     }
 
+    /// The role's name as a clerk knows it (the typeface GB/T 9704 asks for).
+    pub fn chinese_name(self) -> &'static str {
+        match self {
+            Role::Title => "小标宋",
+            Role::Body => "仿宋",
+            Role::Heading => "黑体",
+            Role::Subheading => "楷体",
+            Role::PageNumber => "宋体",
+        }
+    }
+
+    /// Whether ASCII in this role comes from the Latin serif ([`LATIN_OFFICE_NAMES`]).
+    fn latin_in_serif(self) -> bool {
+        matches!(self, Role::Body | Role::Subheading)
+    }
+
     /// The bundled files serving this role, best first; the last ones are fallbacks for
     /// characters the first lacks (Fandol stops just past GB2312).
     fn bundled_chain(self) -> &'static [&'static str] {
@@ -86,8 +108,19 @@ impl Role {
 const SERIF_BOLD: &str = "NotoSerifSC-Bold.otf";
 const SERIF_REGULAR: &str = "NotoSerifSC-Regular.otf";
 const SANS_REGULAR: &str = "NotoSansSC-Regular.otf";
-const FANDOL_FANG: &str = "FandolFang-Regular.otf";
-const FANDOL_KAI: &str = "FandolKai-Regular.otf";
+const FANDOL_FANG: &str = "FandolFang-Regular.ttf";
+const FANDOL_KAI: &str = "FandolKai-Regular.ttf";
+/// The bundled Latin serif: a renamed subset of Liberation Serif (see fonts/README.md).
+const SERIF_LATIN: &str = "NianbaoSerif-Regular.ttf";
+
+/// The office Latin serif that printed reports set digits and Latin text in. Liberation Serif
+/// (the bundled Nianbao Serif) has its metrics, so lines break the same with either.
+pub const LATIN_OFFICE_NAMES: &[&str] = &["Times New Roman", "TimesNewRomanPSMT"];
+
+/// Whether `ch` is set in the Latin serif in roles that use it: printable ASCII and the space.
+fn is_latin(ch: char) -> bool {
+    ch == ' ' || ch.is_ascii_graphic()
+}
 
 /// Index of a face within a [`FontSet`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -323,9 +356,8 @@ fn system_fonts() -> &'static fontdb::Database {
 /// Finds the installed office font of a role by any of its names. Italic faces are skipped,
 /// and among several matches the one closest to regular weight wins: a family may also hold a
 /// bold face, and a query for one weight can silently return another.
-fn find_office_face(role: Role) -> Option<(PathBuf, u32)> {
+fn find_office_face(names: &[&str]) -> Option<(PathBuf, u32)> {
     let db = system_fonts();
-    let names = role.office_font_names();
     let mut best: Option<(usize, u16, PathBuf, u32)> = None;
     for info in db.faces() {
         if info.style != fontdb::Style::Normal {
@@ -366,6 +398,8 @@ pub struct FontOptions {
 pub struct FontSet {
     faces: Vec<&'static LoadedFace>,
     chains: [Vec<FaceId>; 5],
+    /// The Latin serif for ASCII in 仿宋 and 楷体 text, best first.
+    latin: Vec<FaceId>,
 }
 
 impl FontSet {
@@ -390,7 +424,7 @@ impl FontSet {
         for role in Role::ALL {
             let chain = &mut chains[role as usize];
             if !options.bundled_only
-                && let Some((path, index)) = find_office_face(role)
+                && let Some((path, index)) = find_office_face(role.office_font_names())
                 // An unreadable office font is skipped: the bundled one still serves.
                 && let Ok(face) = cached_face(&path, index, true)
             {
@@ -407,7 +441,26 @@ impl FontSet {
                 }
             }
         }
-        Ok(FontSet { faces, chains })
+        let mut latin = Vec::new();
+        if !options.bundled_only
+            && let Some((path, index)) = find_office_face(LATIN_OFFICE_NAMES)
+            && let Ok(face) = cached_face(&path, index, true)
+        {
+            latin.push(add(face));
+        }
+        let path = dir.join(SERIF_LATIN);
+        if !path.is_file() {
+            return Err(FontError::FileMissing { path });
+        }
+        let id = add(cached_face(&path, 0, false)?);
+        if !latin.contains(&id) {
+            latin.push(id);
+        }
+        Ok(FontSet {
+            faces,
+            chains,
+            latin,
+        })
     }
 
     /// A face by id.
@@ -423,6 +476,17 @@ impl FontSet {
     /// The faces serving a role, best first.
     pub fn chain(&self, role: Role) -> &[FaceId] {
         &self.chains[role as usize]
+    }
+
+    /// The faces `ch` is looked up in for `role`, best first: the Latin serif first for ASCII
+    /// in 仿宋 and 楷体 text, then the role's chain.
+    fn faces_for(&self, role: Role, ch: char) -> impl Iterator<Item = FaceId> + '_ {
+        let latin = if role.latin_in_serif() && is_latin(ch) {
+            &self.latin[..]
+        } else {
+            &[]
+        };
+        latin.iter().chain(self.chain(role)).copied()
     }
 
     /// Whether some face of the set can draw `ch`.
@@ -462,24 +526,60 @@ impl FontSet {
         }
         found
     }
-}
 
-/// Latin letters and digits in the 楷体 role come from the body face: FandolKai draws them in a
-/// Computer Modern style that looks foreign in a Chinese heading.
-fn role_for_char(role: Role, ch: char) -> Role {
-    if role == Role::Subheading && ch.is_ascii_alphanumeric() {
-        Role::Body
-    } else {
-        role
+    /// Characters of the given texts that the first face of their role lacks, so that they
+    /// print in another typeface than the text around them (a rare name character in a 仿宋
+    /// line comes from the 宋体-style fallback). Each is listed once per role and face, with
+    /// where it occurs; characters no face has are [`FontSet::missing_chars`]' business.
+    pub fn fallback_chars<'a>(
+        &self,
+        texts: impl IntoIterator<Item = (Place, Role, &'a str)>,
+    ) -> Vec<FallbackChar> {
+        let mut found: Vec<FallbackChar> = Vec::new();
+        for (place, role, text) in texts {
+            for ch in text.chars() {
+                if ch.is_whitespace() || ch.is_control() {
+                    continue;
+                }
+                let Some(first) = self.faces_for(role, ch).next() else {
+                    continue;
+                };
+                let Some(glyph) = self.glyph(role, ch) else {
+                    continue;
+                };
+                if glyph.face == first {
+                    continue;
+                }
+                let entry = found
+                    .iter_mut()
+                    .find(|f| f.ch == ch && f.role == role && f.face == glyph.face);
+                match entry {
+                    Some(f) => {
+                        f.count += 1;
+                        if !f.places.contains(&place) {
+                            f.places.push(place);
+                        }
+                    }
+                    None => found.push(FallbackChar {
+                        ch,
+                        role,
+                        role_family: self.faces[first.0].family.clone(),
+                        face: glyph.face,
+                        family: self.faces[glyph.face.0].family.clone(),
+                        places: vec![place],
+                        count: 1,
+                    }),
+                }
+            }
+        }
+        found
     }
 }
 
 impl GlyphSource for FontSet {
     fn glyph(&self, role: Role, ch: char) -> Option<Glyph> {
-        let role = role_for_char(role, ch);
-        let chain = self.chain(role);
         let rest = (0..self.faces.len()).map(FaceId);
-        chain.iter().copied().chain(rest).find_map(|id| {
+        self.faces_for(role, ch).chain(rest).find_map(|id| {
             let (gid, advance) = self.faces[id.0].lookup(ch)?;
             Some(Glyph {
                 face: id,
@@ -515,4 +615,69 @@ impl fmt::Display for MissingChar {
                 .join("、")
         )
     }
+}
+
+/// A character that prints in another typeface than its role's, and where it occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FallbackChar {
+    pub ch: char,
+    /// The role of the text it is in.
+    pub role: Role,
+    /// The family of the role's face, which lacks it.
+    pub role_family: String,
+    /// The face it prints from instead.
+    pub face: FaceId,
+    /// That face's family.
+    pub family: String,
+    /// Where in the report it occurs.
+    pub places: Vec<Place>,
+    /// How many times it occurs.
+    pub count: usize,
+}
+
+impl fmt::Display for FallbackChar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "“{}”（U+{:04X}，{}处，见：{}）",
+            self.ch,
+            self.ch as u32,
+            self.count,
+            self.places
+                .iter()
+                .map(Place::describe)
+                .collect::<Vec<_>>()
+                .join("、")
+        )
+    }
+}
+
+/// The user's warning about characters that print in another typeface: one sentence per role
+/// and face, naming the characters and where they are. Empty when there are none.
+pub fn fallback_warnings(chars: &[FallbackChar]) -> Vec<String> {
+    let mut groups: Vec<(Role, FaceId, Vec<&FallbackChar>)> = Vec::new();
+    for c in chars {
+        match groups
+            .iter_mut()
+            .find(|(r, f, _)| *r == c.role && *f == c.face)
+        {
+            Some((_, _, list)) => list.push(c),
+            None => groups.push((c.role, c.face, vec![c])),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|(role, _, list)| {
+            let first = *list.first()?;
+            let items: Vec<String> = list.iter().map(|c| c.to_string()).collect();
+            Some(format!(
+                "以下字符在{}字体（{}）中没有，将改用“{}”字体印出，字形与前后文字不同：{}。如是人名、地名用字，可照常打印；否则可改用常用字，或安装含有这些字的{}字体。",
+                role.chinese_name(),
+                first.role_family,
+                first.family,
+                items.join("；"),
+                role.chinese_name(),
+            ))
+        })
+        .collect()
 }

@@ -24,7 +24,7 @@ pub mod raster;
 pub mod xlsx;
 
 use compose::Placed;
-use fonts::{FontError, FontOptions, FontSet, MissingChar};
+use fonts::{FallbackChar, FontError, FontOptions, FontSet, MissingChar};
 use layout::Document;
 use nianbao_core::model::Report;
 use nianbao_core::store::atomic::write_atomic;
@@ -38,6 +38,9 @@ pub struct Prepared {
     pub blocks: Vec<Placed>,
     /// Characters no available font has, with where they occur.
     pub missing: Vec<MissingChar>,
+    /// Characters that print in another typeface than their role's (a rare name character in
+    /// a 仿宋 line), with where they occur: the PDF prints them, but the user should know.
+    pub fallback: Vec<FallbackChar>,
     pub info: DocumentInfo,
 }
 
@@ -46,11 +49,14 @@ impl Prepared {
     pub fn new(report: &Report, fonts: &FontOptions) -> Result<Prepared, FontError> {
         let fonts = FontSet::load(fonts)?;
         let blocks = compose::blocks(report);
-        let missing = fonts.missing_chars(blocks.iter().flat_map(Placed::texts));
+        let texts: Vec<_> = blocks.iter().flat_map(Placed::texts).collect();
+        let missing = fonts.missing_chars(texts.iter().map(|&(place, _, text)| (place, text)));
+        let fallback = fonts.fallback_chars(texts);
         Ok(Prepared {
             fonts,
             blocks,
             missing,
+            fallback,
             info: DocumentInfo {
                 title: report.title(),
                 author: report.meta.agency.clone(),
@@ -77,10 +83,13 @@ impl Prepared {
             summary: ExportSummary {
                 pages: Some(doc.pages.len()),
                 bytes: bytes.len(),
-                warnings: doc
-                    .warnings
-                    .iter()
-                    .map(|w| format!("{}：{}", w.place.describe(), w.message))
+                warnings: fonts::fallback_warnings(&self.fallback)
+                    .into_iter()
+                    .chain(
+                        doc.warnings
+                            .iter()
+                            .map(|w| format!("{}：{}", w.place.describe(), w.message)),
+                    )
                     .collect(),
             },
             bytes,
@@ -103,8 +112,10 @@ pub struct ExportSummary {
     /// Pages of a PDF; other formats are paginated by the program that opens them.
     pub pages: Option<usize>,
     pub bytes: usize,
-    /// What the PDF could not set as it should (a number too wide for its cell), each with
-    /// where it is, in Chinese: "表三 ……：……".
+    /// What the PDF prints otherwise than it should, in Chinese: characters set in another
+    /// typeface than the text around them ([`fonts::fallback_warnings`]), then what layout
+    /// could not set as it should (a number too wide for its cell) with where it is:
+    /// "表三 ……：……".
     pub warnings: Vec<String>,
 }
 

@@ -274,3 +274,16 @@ fn a_pdf_is_never_written_over_a_draft() {
     }
     assert_eq!(std::fs::read(&draft).unwrap(), b"x");
 }
+
+/// The example must stay small enough to e-mail and upload (issue 13: at most 300 KB).
+#[test]
+fn the_example_pdf_is_at_most_300_kb() {
+    let bytes = export(&example());
+    assert!(
+        bytes.len() <= 300 * 1024,
+        "the example PDF is {} bytes, over 300 KB",
+        bytes.len()
+    );
+    // Object streams and a cross-reference stream: PDF 1.5.
+    assert!(bytes.starts_with(b"%PDF-1.5"));
+}

@@ -136,6 +136,9 @@ pub fn view(doc: &Session) -> Element<'_> {
                 col = col.push(text(format!("· {m}")).size(13).color(style::ERROR));
             }
         }
+        for f in &w.fallback {
+            col = col.push(text(f.clone()).size(14));
+        }
         col = col.push(
             row![
                 button(text("仍然导出").size(14))
