@@ -1,0 +1,8 @@
+//! The import crate's one test binary.
+
+mod support;
+
+mod docx;
+mod hostile;
+mod html;
+mod placer;
