@@ -106,12 +106,17 @@ pub fn import_bytes(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportErr
         Kind::Docx => docx::read(bytes)?,
         Kind::Html => html::read(bytes)?,
     };
-    let placed = place::place(&doc);
-    Ok(Imported {
+    Ok(import_document(&doc))
+}
+
+/// Places a document read by any reader into a draft: what [`import_bytes`] does after reading.
+pub fn import_document(doc: &doc::Document) -> Imported {
+    let placed = place::place(doc);
+    Imported {
         report: placed.report,
         unplaced: placed.unplaced,
         findings: placed.findings,
-    })
+    }
 }
 
 /// Reads a published report from a file, at most [`MAX_FILE_BYTES`] of it.
