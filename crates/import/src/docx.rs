@@ -46,6 +46,7 @@ pub fn ole_error(bytes: &[u8]) -> ImportError {
 /// A .docx file's body as a document.
 pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
     let xml = main_part(bytes)?;
+    check_nesting(&xml)?;
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
         nodes_limit: MAX_NODES,
@@ -64,6 +65,38 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
     let mut blocks = Vec::new();
     container(body, &mut blocks, 0)?;
     Ok(Document { blocks })
+}
+
+/// Refuses XML nested deeper than a Word file ever is, before it is parsed: counted on the
+/// text, so that neither the parser nor our reading recurses without bound.
+fn check_nesting(xml: &str) -> Result<(), ImportError> {
+    /// A report's body is about 12 deep; a table in a table adds about 4.
+    const MAX_XML_DEPTH: usize = 256;
+    let bytes = xml.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(offset) = xml[at..].find('<') {
+        let start = at + offset;
+        let end = xml[start..].find('>').map_or(xml.len(), |e| start + e);
+        match bytes.get(start + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b'?' | b'!') => {}
+            _ if bytes.get(end.wrapping_sub(1)) == Some(&b'/') => {}
+            _ => {
+                depth += 1;
+                if depth > MAX_XML_DEPTH {
+                    return Err(ImportError::TooLarge(
+                        "Word 文档的嵌套层数过多（表格套表格超过上限）".into(),
+                    ));
+                }
+            }
+        }
+        at = end.min(xml.len());
+        if at == start {
+            at += 1;
+        }
+    }
+    Ok(())
 }
 
 /// The main document part's XML, inflated within the limits.

@@ -579,7 +579,7 @@ impl Placer {
                     }
                     continue;
                 }
-                if !has_values {
+                if values.is_empty() {
                     self.head_label(&label.text, &furniture);
                     continue;
                 }
@@ -609,7 +609,14 @@ impl Placer {
                     ));
                     (row, 1.0, "")
                 }
-                (None, _) if !has_values => continue,
+                (None, _) if !has_values => {
+                    for label in &labels {
+                        if !groups.iter().any(|g| fold(g) == fold(&label.text)) {
+                            self.head_label(&label.text, &furniture);
+                        }
+                    }
+                    continue;
+                }
                 (None, _) => {
                     self.foreign_row(key, cells, "表三", "不在模板中");
                     continue;

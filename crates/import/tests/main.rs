@@ -6,3 +6,4 @@ mod docx;
 mod hostile;
 mod html;
 mod placer;
+mod roundtrip;

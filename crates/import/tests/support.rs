@@ -138,3 +138,31 @@ pub fn differences(printed: &Report, read: &Report) -> Vec<String> {
     }
     out
 }
+
+/// The longest common subsequence of two texts, in characters.
+pub fn common_in_order(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for ca in &a {
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = if ca == cb { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The share of the prose characters of `expected` (field by field, white space aside) that
+/// `got` has in the same order.
+pub fn prose_in_order(expected: &Report, got: &Report) -> f64 {
+    let squash = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    let (mut common, mut total) = (0usize, 0usize);
+    for field in Prose::all() {
+        let (x, y) = (squash(expected.prose(field)), squash(got.prose(field)));
+        total += x.chars().count();
+        common += common_in_order(&x, &y);
+    }
+    if total == 0 { 1.0 } else { common as f64 / total as f64 }
+}
