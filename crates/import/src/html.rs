@@ -174,12 +174,18 @@ fn skipped(name: &str) -> bool {
 
 /// An element's text, all of it, without what is never the report's.
 fn text_of(node: NodeRef<Node>) -> String {
+    text_without(node, false)
+}
+
+/// An element's text; without the text of links when `skip_links`.
+fn text_without(node: NodeRef<Node>, skip_links: bool) -> String {
     let mut out = String::new();
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
         match n.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) if skipped(e.name()) => {}
+            Node::Element(e) if skip_links && e.name() == "a" => {}
             Node::Element(e) if e.name() == "br" => out.push('\n'),
             _ => stack.extend(n.children().rev()),
         }
@@ -210,7 +216,7 @@ fn article(html: &Html) -> NodeRef<'_, Node> {
                 element_name(n).is_some_and(|name| !skipped(name) && name != "a")
                     && !n.ancestors().any(|a| element_name(&a) == Some("a"))
             })
-            .filter(|n| want(&strip_ws(&text_of(*n))))
+            .filter(|n| want(&strip_ws(&text_without(*n, true))))
             .last_deepest();
         if let Some(n) = found {
             marks.push(n);
