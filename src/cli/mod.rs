@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod compare;
 mod export;
+mod import;
 mod new;
 mod sentences;
 
@@ -42,6 +43,7 @@ pub fn run(args: &[OsString]) -> Option<i32> {
         "compare" => compare::run(rest),
         "sentences" => sentences::run(rest),
         "export" => export::run(rest),
+        "import" => import::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             0

@@ -111,9 +111,9 @@ fn main_part(bytes: &[u8]) -> Result<String, ImportError> {
     // The main part is named by the package's relationships; Word and WPS both use this name.
     let name = main_part_name(&mut zip).unwrap_or_else(|| "word/document.xml".to_string());
     let entry = zip.by_name(&name).map_err(|e| match e {
-        zip::result::ZipError::FileNotFound => {
-            ImportError::Damaged("这是一个压缩包，但不是 Word 文档（没有 word/document.xml）".into())
-        }
+        zip::result::ZipError::FileNotFound => ImportError::Damaged(
+            "这是一个压缩包，但不是 Word 文档（没有 word/document.xml）".into(),
+        ),
         e => zip_error(&e),
     })?;
     read_entry(entry).and_then(|b| {
@@ -238,12 +238,15 @@ fn paragraph_text(p: Node) -> (String, bool) {
         match (ns_w, name) {
             (true, "t") => text.push_str(n.text().unwrap_or("")),
             (true, "tab") => text.push(' '),
-            (true, "br") if n.attribute((W_NS, "type")).is_none_or(|t| t == "textWrapping") => {
+            (true, "br")
+                if n.attribute((W_NS, "type"))
+                    .is_none_or(|t| t == "textWrapping") =>
+            {
                 text.push('\n')
             }
             (true, "cr") => text.push('\n'),
             (true, "noBreakHyphen") => text.push('-'),
-            (true, "del" | "delText" | "instrText" | "pPr" | "rPr") => {}
+            (true, "del" | "delText" | "moveFrom" | "instrText" | "pPr" | "rPr") => {}
             (true, "drawing" | "pict" | "object") => picture = true,
             (false, "AlternateContent") => picture = picture || has_picture(n),
             _ => stack.extend(n.children().rev()),
@@ -341,10 +344,7 @@ fn cells_of<'a, 'i>(tr: Node<'a, 'i>) -> Vec<Node<'a, 'i>> {
         if is_w(&n, "tc") {
             out.push(n);
         } else if is_w(&n, "sdt") || is_w(&n, "customXml") {
-            let inner = n
-                .children()
-                .find(|c| is_w(c, "sdtContent"))
-                .unwrap_or(n);
+            let inner = n.children().find(|c| is_w(c, "sdtContent")).unwrap_or(n);
             out.extend(inner.children().filter(|c| is_w(c, "tc")));
         }
     }

@@ -25,7 +25,7 @@ const MAX_HTML_BYTES: usize = 32 * 1024 * 1024;
 /// checks take time in proportion to it for each tag.
 const MAX_NESTING: usize = 1_500;
 /// Tags we accept in a page.
-const MAX_TAGS: usize = 1_000_000;
+const MAX_TAGS: usize = 300_000;
 /// A cell with more text than this holds a page's content: the table lays out the page.
 const LAYOUT_CELL_CHARS: usize = 300;
 
@@ -34,9 +34,18 @@ pub fn looks_like_html(head: &[u8]) -> bool {
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
     let t = text.trim_start_matches('\u{feff}').trim_start();
     t.starts_with('<')
-        && ["<html", "<!doctype html", "<body", "<head", "<meta", "<p", "<div", "<table"]
-            .iter()
-            .any(|m| t.contains(m))
+        && [
+            "<html",
+            "<!doctype html",
+            "<body",
+            "<head",
+            "<meta",
+            "<p",
+            "<div",
+            "<table",
+        ]
+        .iter()
+        .any(|m| t.contains(m))
 }
 
 /// A web page as a document.
@@ -93,41 +102,47 @@ fn decode(bytes: &[u8]) -> String {
 /// counted on the source before parsing (elements that close themselves in HTML, such as
 /// `<p>`, `<li>` or `<td>`, are not counted as open).
 fn check_nesting(text: &str) -> Result<(), ImportError> {
-    const VOID: [&str; 22] = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "param",
+    const VOID: [&[u8]; 22] = [
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+        b"source", b"track", b"wbr", b"p", b"li", b"td", b"th", b"tr", b"option", b"dt", b"dd",
+        b"param",
     ];
+    /// How far a tag's `>` is looked for: every scan stays bounded, whatever the page.
+    const TAG_WINDOW: usize = 2048;
+    let bytes = text.as_bytes();
     let mut depth: usize = 0;
     let mut tags = 0usize;
-    let mut rest = text;
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at + 1..];
-        if rest.starts_with("!--") {
-            rest = rest.find("-->").map_or("", |end| &rest[end + 3..]);
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+        at += offset + 1;
+        let rest = &bytes[at..];
+        if rest.starts_with(b"!--") {
+            at += find_ci(rest, b"-->").map_or(rest.len(), |end| end + 3);
             continue;
         }
-        let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() {
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
             continue;
         }
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
         tags += 1;
         if tags > MAX_TAGS {
             return Err(ImportError::TooLarge("网页的标签数超过了上限".into()));
         }
-        let end = rest.find('>').unwrap_or(rest.len());
-        let self_closing = rest[..end].ends_with('/');
-        if VOID.contains(&name.as_str()) || self_closing {
-            continue;
-        }
+        let window = &rest[..rest.len().min(TAG_WINDOW)];
+        let end = window
+            .iter()
+            .position(|&b| b == b'>')
+            .unwrap_or(window.len());
+        let self_closing = end > 0 && window[end - 1] == b'/';
         if closing {
             depth = depth.saturating_sub(1);
-        } else {
+        } else if !(VOID.contains(&name.as_slice()) || self_closing) {
             depth += 1;
             if depth > MAX_NESTING {
                 return Err(ImportError::TooLarge(format!(
@@ -135,13 +150,18 @@ fn check_nesting(text: &str) -> Result<(), ImportError> {
                 )));
             }
         }
-        if name == "script" || name == "style" {
-            let close = format!("</{name}");
-            let lower = rest.to_ascii_lowercase();
-            rest = lower.find(&close).map_or("", |i| &rest[i..]);
+        if !closing && (name == b"script" || name == b"style") {
+            let close: Vec<u8> = [b"</".as_slice(), &name].concat();
+            at += find_ci(rest, &close).unwrap_or(rest.len());
         }
     }
     Ok(())
+}
+
+/// Where `needle` first occurs in `hay`, ASCII case aside.
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn element_name<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
@@ -174,14 +194,18 @@ fn skipped(name: &str) -> bool {
 
 /// An element's text, all of it, without what is never the report's.
 fn text_of(node: NodeRef<Node>) -> String {
-    text_without(node, false)
+    text_without(node, false, usize::MAX)
 }
 
-/// An element's text; without the text of links when `skip_links`.
-fn text_without(node: NodeRef<Node>, skip_links: bool) -> String {
+/// An element's text; without the text of links when `skip_links`; cut off after `limit`
+/// bytes (what only tells whether a text is short need not read a whole page).
+fn text_without(node: NodeRef<Node>, skip_links: bool, limit: usize) -> String {
     let mut out = String::new();
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
+        if out.len() > limit {
+            break;
+        }
         match n.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) if skipped(e.name()) => {}
@@ -203,7 +227,11 @@ fn article(html: &Html) -> NodeRef<'_, Node> {
         .unwrap_or(root);
     let mut marks: Vec<NodeRef<Node>> = Vec::new();
     let wanted: [fn(&str) -> bool; 3] = [
-        |s| s.contains("年度报告") && s.chars().any(|c| c.is_ascii_digit()) && s.chars().count() <= 80,
+        |s| {
+            s.contains("年度报告")
+                && s.chars().any(|c| c.is_ascii_digit())
+                && s.chars().count() <= 80
+        },
         |s| s.starts_with("一、") && s.contains("总体情况") && s.chars().count() <= 20,
         |s| s.starts_with("六、") && s.contains("其他需要报告") && s.chars().count() <= 20,
     ];
@@ -216,7 +244,7 @@ fn article(html: &Html) -> NodeRef<'_, Node> {
                 element_name(n).is_some_and(|name| !skipped(name) && name != "a")
                     && !n.ancestors().any(|a| element_name(&a) == Some("a"))
             })
-            .filter(|n| want(&strip_ws(&text_without(*n, true))))
+            .filter(|n| want(&strip_ws(&text_without(*n, true, 1024))))
             .last_deepest();
         if let Some(n) = found {
             marks.push(n);
@@ -229,7 +257,7 @@ fn article(html: &Html) -> NodeRef<'_, Node> {
         // Only the title: the ancestor of it with the most text of its own.
         return first
             .ancestors()
-            .find(|a| strip_ws(&text_of(*a)).chars().count() > 500)
+            .find(|a| strip_ws(&text_without(*a, false, 8192)).chars().count() > 500)
             .unwrap_or(body);
     }
     let chain: Vec<NodeRef<Node>> = std::iter::once(first).chain(first.ancestors()).collect();
@@ -307,7 +335,16 @@ fn is_block(name: &str) -> bool {
 /// What a portal prints around an article: publication data, font size, print and share.
 fn is_portal_furniture(text: &str) -> bool {
     let marks = [
-        "来源", "发布时间", "发布日期", "字号", "浏览", "打印", "分享", "点击", "关闭", "阅读",
+        "来源",
+        "发布时间",
+        "发布日期",
+        "字号",
+        "浏览",
+        "打印",
+        "分享",
+        "点击",
+        "关闭",
+        "阅读",
     ];
     text.chars().count() < 100 && marks.iter().filter(|m| text.contains(*m)).count() >= 2
 }
@@ -359,7 +396,9 @@ impl Reader {
                         "img" => {
                             let small = |a: &str| {
                                 e.attr(a)
-                                    .and_then(|v| v.trim_end_matches("px").trim().parse::<u32>().ok())
+                                    .and_then(|v| {
+                                        v.trim_end_matches("px").trim().parse::<u32>().ok()
+                                    })
                                     .is_some_and(|v| v < 64)
                             };
                             let in_link = node.ancestors().any(|a| element_name(&a) == Some("a"));
@@ -420,9 +459,7 @@ impl Reader {
                         };
                         let text = tidy(&whitespace(&text_of(cell)).replace('\n', ""));
                         any_text |= !text.is_empty();
-                        any_picture |= cell
-                            .descendants()
-                            .any(|d| element_name(&d) == Some("img"));
+                        any_picture |= cell.descendants().any(|d| element_name(&d) == Some("img"));
                         row.push(Cell {
                             text,
                             col_span: span("colspan"),
@@ -467,7 +504,7 @@ fn is_layout_table(table: NodeRef<Node>) -> bool {
             .into_iter()
             .flat_map(|tr| tr.children())
             .filter(|c| matches!(element_name(c), Some("td" | "th")))
-            .any(|c| strip_ws(&text_of(c)).chars().count() > LAYOUT_CELL_CHARS)
+            .any(|c| strip_ws(&text_without(c, false, 8192)).chars().count() > LAYOUT_CELL_CHARS)
 }
 
 /// HTML's white space: a run with a line end in it (a line break of the source) is marked, so

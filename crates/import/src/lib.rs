@@ -84,7 +84,9 @@ pub fn kind_of(file_name: &str, bytes: &[u8]) -> Result<Kind, ImportError> {
     match ext.as_str() {
         "html" | "htm" | "shtml" | "xhtml" | "mht" => Ok(Kind::Html),
         "pdf" => Err(ImportError::Damaged("文件名是 .pdf，但内容不是 PDF".into())),
-        "docx" => Err(ImportError::Damaged("文件名是 .docx，但内容不是 Word 文档".into())),
+        "docx" => Err(ImportError::Damaged(
+            "文件名是 .docx，但内容不是 Word 文档".into(),
+        )),
         "doc" | "wps" => Err(ImportError::Damaged(
             "这是旧版 Word（.doc）或 WPS 文件，请在 Word 或 WPS 中“另存为”.docx 后再导入".into(),
         )),

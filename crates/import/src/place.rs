@@ -9,7 +9,7 @@
 
 use crate::doc::{Block, Cell, Document, Table};
 use crate::text::{fold, likeness, numbered, paren_numbered, strip_ws};
-use crate::{Unplaced, BEFORE_TITLE};
+use crate::{BEFORE_TITLE, Unplaced};
 use nianbao_core::check::{Finding, Rule, Severity};
 use nianbao_core::model::{
     self, Count, Date, Entry, MetaField, Place, Report, Subsection, count_from_text, parse_year,
@@ -52,6 +52,8 @@ impl Part {
 #[derive(Default)]
 struct Placer {
     report: Report,
+    /// The title as printed, without white space.
+    title: String,
     unplaced: Vec<Unplaced>,
     findings: Vec<Finding>,
     preface: Vec<String>,
@@ -83,7 +85,9 @@ pub fn place(doc: &Document) -> Outcome {
         match &located.block {
             Block::Paragraph(text) => {
                 for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                    if is_page_furniture(line) {
+                    // Page numbers, and the title where a producer repeats it as a running head.
+                    if is_page_furniture(line) || (!p.title.is_empty() && strip_ws(line) == p.title)
+                    {
                         continue;
                     }
                     if let Some(key) = section_heading(line, &p.seen) {
@@ -171,7 +175,8 @@ impl Placer {
                 Rule::AuditMissing,
                 Severity::Error,
                 Place::Title,
-                "没有找到报告标题（“……年政府信息公开工作年度报告”），机关名称和年度未能读出。".into(),
+                "没有找到报告标题（“……年政府信息公开工作年度报告”），机关名称和年度未能读出。"
+                    .into(),
             ));
             return 0;
         };
@@ -179,6 +184,7 @@ impl Placer {
             self.keep_block(BEFORE_TITLE, &b.block);
         }
         let (agency, year) = title_parts(&text);
+        self.title = text.clone();
         self.report.meta.agency = agency;
         if let Some(y) = year {
             let _ = self.report.set_meta(MetaField::Year, &y.to_string());
@@ -552,10 +558,14 @@ impl Placer {
 
     fn table3(&mut self, rows: &[Vec<Cell>]) {
         let key = SectionKey::Applications;
-        let furniture: Vec<&str> = [T3_BALANCE_NOTE, T3_APPLICANTS_HEADER, T3_LEGAL_PERSONS_HEADER]
-            .into_iter()
-            .chain(T3_COLUMNS.iter().map(|c| c.label))
-            .collect();
+        let furniture: Vec<&str> = [
+            T3_BALANCE_NOTE,
+            T3_APPLICANTS_HEADER,
+            T3_LEGAL_PERSONS_HEADER,
+        ]
+        .into_iter()
+        .chain(T3_COLUMNS.iter().map(|c| c.label))
+        .collect();
         let groups: Vec<&str> = T3_GROUPS
             .iter()
             .map(|g| g.label)
@@ -596,7 +606,8 @@ impl Placer {
                 (Some(b), _) => b,
                 // The 2019 format's single （六）其他处理 row: its numbers are 3.其他's now.
                 (None, Some(T3Group::OtherProcessing)) if has_values => {
-                    let row = T3Row::TOTAL.prev();
+                    // 3.其他, the row above （七）总计.
+                    let row = T3Row::ALL[T3Row::TOTAL.index() - 1];
                     self.findings.push(finding(
                         Rule::AuditLabel,
                         Severity::Warning,
@@ -674,7 +685,11 @@ impl Placer {
                 self.total_check(model::Cell::T3(T3Row::TOTAL, col), printed, &parts);
             }
             if let Some(printed) = total.get(T3Col::TOTAL.index()).and_then(Entry::value) {
-                let parts: Vec<Count> = total.iter().take(template::T3_ENTERED_COLS).cloned().collect();
+                let parts: Vec<Count> = total
+                    .iter()
+                    .take(template::T3_ENTERED_COLS)
+                    .cloned()
+                    .collect();
                 self.total_check(model::Cell::T3(T3Row::TOTAL, T3Col::TOTAL), printed, &parts);
             }
         }
@@ -848,9 +863,7 @@ fn meta_from_preface(report: &mut Report) {
             .unwrap_or(rest.len());
         m.portal_name = rest[..end].trim().to_string();
         let after = &rest[end..];
-        if let Some(inner) = after
-            .strip_prefix('（')
-            .or_else(|| after.strip_prefix('('))
+        if let Some(inner) = after.strip_prefix('（').or_else(|| after.strip_prefix('('))
             && let Some(close) = inner.find(['）', ')'])
         {
             let url = inner[..close].trim();
@@ -877,10 +890,10 @@ fn meta_from_preface(report: &mut Report) {
     let field = |key: &str| -> Option<String> {
         let at = text.find(key)?;
         let rest = &text[at + key.len()..];
-        let rest = rest
-            .strip_prefix('：')
-            .or_else(|| rest.strip_prefix(':'))?;
-        let end = rest.find(['，', ',', '；', ';', '。']).unwrap_or(rest.len());
+        let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+        let end = rest
+            .find(['，', ',', '；', ';', '。'])
+            .unwrap_or(rest.len());
         Some(balance(rest[..end].trim()).to_string())
     };
     if let Some(address) = field("地址") {
@@ -904,34 +917,39 @@ fn balance(text: &str) -> &str {
 
 /// Which of the three tables a table (or a page's part of one) is, by its labels.
 fn classify(t: &Table) -> Option<usize> {
+    let folded = |labels: Vec<&str>| -> Vec<String> { labels.into_iter().map(fold).collect() };
+    let t2 = folded(
+        TABLE2_BLOCKS
+            .iter()
+            .flat_map(|b| b.rows.iter().map(|r| r.label))
+            .collect(),
+    );
+    let t3 = folded(
+        T3Row::ALL
+            .iter()
+            .map(|r| r.def().label)
+            .chain(T3_GROUPS.iter().map(|g| g.label))
+            .chain([T3_APPLICANTS_HEADER, T3_LEGAL_PERSONS_HEADER, "自然人"])
+            .collect(),
+    );
+    let t4 = folded(
+        [T4_REVIEW, T4_LITIGATION, "结果维持", "结果纠正", "尚未审结"]
+            .into_iter()
+            .chain(T4_GROUPS.iter().map(|g| g.label))
+            .collect(),
+    );
     let mut score = [0usize; 3];
     for cell in t.rows.iter().flatten() {
+        if cell.text.len() > 400 {
+            continue;
+        }
         let f = fold(&cell.text);
         if f.is_empty() {
             continue;
         }
-        if f.starts_with("第二十条")
-            || TABLE2_BLOCKS
-                .iter()
-                .any(|b| b.rows.iter().any(|r| fold(r.label) == f))
-        {
-            score[0] += 1;
-        }
-        if T3Row::ALL.iter().any(|r| fold(r.def().label) == f)
-            || T3_GROUPS.iter().any(|g| fold(g.label) == f)
-            || [T3_APPLICANTS_HEADER, T3_LEGAL_PERSONS_HEADER, "自然人"]
-                .iter()
-                .any(|l| fold(l) == f)
-        {
-            score[1] += 1;
-        }
-        if [T4_REVIEW, T4_LITIGATION, "结果维持", "结果纠正", "尚未审结"]
-            .iter()
-            .chain(T4_GROUPS.iter().map(|g| &g.label))
-            .any(|l| fold(l) == f)
-        {
-            score[2] += 1;
-        }
+        score[0] += usize::from(f.starts_with("第二十条") || t2.contains(&f));
+        score[1] += usize::from(t3.contains(&f));
+        score[2] += usize::from(t4.contains(&f));
     }
     let best = (0..3).max_by_key(|&k| score[k])?;
     (score[best] > 0).then_some(best)
@@ -956,15 +974,28 @@ fn best_match<'a>(printed: &str, labels: impl Iterator<Item = &'a str>) -> Optio
 /// The row of table 三 a printed label names: by its full label, by its name without the
 /// numbering ("属于国家秘密"), or by likeness.
 fn t3_row(printed: &str) -> Option<(T3Row, f32)> {
-    let f = fold(printed);
+    // A producer may print the merged labels in the same cell as the row's own:
+    // "（六）其他处理1.申请人……", "三、本年度办理结果（一）予以公开".
+    let mut f = fold(printed);
+    for merged in [T3_RESULTS_LABEL]
+        .into_iter()
+        .chain(T3_GROUPS.iter().map(|g| g.label))
+    {
+        let m = fold(merged);
+        if f.len() > m.len()
+            && let Some(rest) = f.strip_prefix(m.as_str())
+        {
+            f = rest.to_string();
+        }
+    }
+    let printed = f.as_str();
     if let Some(row) = T3Row::ALL.into_iter().find(|r| {
         let def = r.def();
         fold(def.label) == f || fold(def.short) == f
     }) {
         return Some((row, 1.0));
     }
-    best_match(printed, T3Row::ALL.iter().map(|r| r.def().label))
-        .map(|(i, s)| (T3Row::ALL[i], s))
+    best_match(printed, T3Row::ALL.iter().map(|r| r.def().label)).map(|(i, s)| (T3Row::ALL[i], s))
 }
 
 /// Whether a cell holds a number or what producers print for none: blank, "-", "/", "—".
@@ -1004,10 +1035,7 @@ fn split_row(cells: &[Cell]) -> (Vec<&Cell>, Vec<&Cell>) {
         .take(last_label.map_or(0, |i| i + 1))
         .filter(|c| !is_value(&c.text))
         .collect();
-    let values = cells
-        .iter()
-        .skip(last_label.map_or(0, |i| i + 1))
-        .collect();
+    let values = cells.iter().skip(last_label.map_or(0, |i| i + 1)).collect();
     (labels, values)
 }
 
@@ -1052,15 +1080,4 @@ fn table_text(t: &Table) -> String {
         .filter(|r| !r.replace(" | ", "").is_empty())
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-trait PrevRow {
-    fn prev(self) -> T3Row;
-}
-
-impl PrevRow for T3Row {
-    /// The row printed just above (the first row for the first).
-    fn prev(self) -> T3Row {
-        T3Row::ALL[self.index().saturating_sub(1)]
-    }
 }

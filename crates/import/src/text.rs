@@ -34,7 +34,10 @@ pub fn fold(text: &str) -> String {
         };
         let c = if prev_digit && c == '、' { '.' } else { c };
         prev_digit = c.is_ascii_digit();
-        if matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』') {
+        if matches!(
+            c,
+            '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』'
+        ) {
             continue;
         }
         out.push(c);
@@ -80,9 +83,7 @@ pub fn numeral_index(text: &str) -> Option<usize> {
 
 /// A leading "（三）" or "(三)": the numeral's index and the text after it.
 pub fn paren_numbered(text: &str) -> Option<(usize, &str)> {
-    let rest = text
-        .strip_prefix('（')
-        .or_else(|| text.strip_prefix('('))?;
+    let rest = text.strip_prefix('（').or_else(|| text.strip_prefix('('))?;
     let close = rest.find(['）', ')'])?;
     let index = numeral_index(rest[..close].trim())?;
     let after = &rest[close..];
@@ -118,7 +119,10 @@ mod tests {
         assert!(likeness("行政规范性文件", "规范性文件") > 0.7);
         assert!(likeness("本年制发件数", "本年新制作数量") < 0.6);
         assert_eq!(paren_numbered("（二）依申请公开"), Some((1, "依申请公开")));
-        assert_eq!(numbered("六、其他需要报告的事项"), Some((5, "其他需要报告的事项")));
+        assert_eq!(
+            numbered("六、其他需要报告的事项"),
+            Some((5, "其他需要报告的事项"))
+        );
         assert_eq!(numbered("一是加强"), None);
     }
 }

@@ -20,7 +20,11 @@ fn every_real_report_exported_as_word_reads_back_the_same() {
         let got = import("r.docx", &exported(&report, Format::Docx));
         let diff = differences(&report, &got.report);
         if !diff.is_empty() || !got.unplaced.is_empty() {
-            failures.push(format!("{name}:\n  {}\n  unplaced {:?}", diff.join("\n  "), got.unplaced));
+            failures.push(format!(
+                "{name}:\n  {}\n  unplaced {:?}",
+                diff.join("\n  "),
+                got.unplaced
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -45,10 +49,28 @@ fn the_sample_word_file_of_another_producer_reads_as_the_example() {
     let (a, b) = (&report.meta, &got.report.meta);
     assert_eq!((&a.agency, a.year.clone()), (&b.agency, b.year.clone()));
     assert_eq!(
-        (&a.portal_name, &a.portal_url, &a.column_name, &a.address, &a.phone),
-        (&b.portal_name, &b.portal_url, &b.column_name, &b.address, &b.phone)
+        (
+            &a.portal_name,
+            &a.portal_url,
+            &a.column_name,
+            &a.address,
+            &a.phone
+        ),
+        (
+            &b.portal_name,
+            &b.portal_url,
+            &b.column_name,
+            &b.address,
+            &b.phone
+        )
     );
-    let titles: Vec<&str> = got.report.overview.parts.iter().map(|p| p.title.as_str()).collect();
+    let titles: Vec<&str> = got
+        .report
+        .overview
+        .parts
+        .iter()
+        .map(|p| p.title.as_str())
+        .collect();
     assert_eq!(titles[4], "监督保障方面", "the report's own words");
     assert!(got.unplaced.is_empty(), "{:?}", got.unplaced);
     assert!(got.findings.is_empty(), "{:?}", got.findings);

@@ -62,7 +62,10 @@ fn a_zip_bomb_that_understates_its_size_is_cut_off() {
     }
     assert!(patched >= 2);
     let e = import_err("bomb.docx", &bomb);
-    assert!(matches!(e, ImportError::TooLarge(_) | ImportError::Damaged(_)), "{e:?}");
+    assert!(
+        matches!(e, ImportError::TooLarge(_) | ImportError::Damaged(_)),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -20,7 +20,11 @@ fn every_real_report_exported_as_a_web_page_reads_back_the_same() {
         let got = import("r.html", &exported(&report, Format::Html));
         let diff = differences(&report, &got.report);
         if !diff.is_empty() || !got.unplaced.is_empty() {
-            failures.push(format!("{name}:\n  {}\n  unplaced {:?}", diff.join("\n  "), got.unplaced));
+            failures.push(format!(
+                "{name}:\n  {}\n  unplaced {:?}",
+                diff.join("\n  "),
+                got.unplaced
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -39,7 +43,11 @@ fn portal_page() -> Vec<u8> {
     // The title and the preface as a portal's editor leaves them.
     if let Some(end) = rest.find("</h1>") {
         let title = &rest[..end + 5];
-        article.push_str(&title.replace("<h1", "<div class=\"title\"").replace("</h1>", "</div>"));
+        article.push_str(
+            &title
+                .replace("<h1", "<div class=\"title\"")
+                .replace("</h1>", "</div>"),
+        );
         article.push_str("<div class=\"info\">发布时间：2022-01-20　来源：县政府办公室　字号：[大 中 小]　打印</div>");
         rest = &rest[end + 5..];
     }
@@ -48,13 +56,20 @@ fn portal_page() -> Vec<u8> {
     article.push_str("</p>\n");
     for p in &preface {
         rest = rest.trim_start();
-        let tag = format!("<p style=\"text-indent:2em\">{}</p>\n", nianbao_print::html::escape(p));
+        let tag = format!(
+            "<p style=\"text-indent:2em\">{}</p>\n",
+            nianbao_print::html::escape(p)
+        );
         rest = rest.strip_prefix(tag.as_str()).unwrap_or(rest);
     }
     let t4 = rest.rfind("<table").unwrap_or(rest.len());
-    let t4_end = rest.rfind("</table>").map_or(rest.len(), |e| e + "</table>".len());
+    let t4_end = rest
+        .rfind("</table>")
+        .map_or(rest.len(), |e| e + "</table>".len());
     article.push_str(&rest[..t4]);
-    article.push_str("<p style=\"text-align:center\"><img src=\"table4.png\" width=\"600\" height=\"200\"></p>");
+    article.push_str(
+        "<p style=\"text-align:center\"><img src=\"table4.png\" width=\"600\" height=\"200\"></p>",
+    );
     article.push_str(&rest[t4_end..]);
     article.push_str("</div>");
     let page = format!(

@@ -103,7 +103,11 @@ fn a_printed_total_that_does_not_add_up_is_found_at_that_total() {
         "{}",
         totals[0].message
     );
-    assert!(totals[3].message.contains("印出的总计为 7"), "{}", totals[3].message);
+    assert!(
+        totals[3].message.contains("印出的总计为 7"),
+        "{}",
+        totals[3].message
+    );
     // The cells themselves are read as printed: the draft derives its own totals.
     assert!(differences(&example(), &got.report).is_empty());
 }
@@ -116,9 +120,30 @@ fn a_report_of_title_and_table_four_only_says_what_is_missing() {
             para("四、政府信息公开行政复议、行政诉讼情况"),
             table(&[
                 &["行政复议", "行政诉讼"],
-                &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"],
-                &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
-                &["1", "0", "0", "1", "2", "０", "-", "/", "", "0", "3", "0", "0", "0", "4"],
+                &[
+                    "结果维持",
+                    "结果纠正",
+                    "其他结果",
+                    "尚未审结",
+                    "总计",
+                    "未经复议直接起诉",
+                    "复议后起诉",
+                ],
+                &[
+                    "结果维持",
+                    "结果纠正",
+                    "其他结果",
+                    "尚未审结",
+                    "总计",
+                    "结果维持",
+                    "结果纠正",
+                    "其他结果",
+                    "尚未审结",
+                    "总计",
+                ],
+                &[
+                    "1", "0", "0", "1", "2", "０", "-", "/", "", "0", "3", "0", "0", "0", "4",
+                ],
             ]),
         ],
     };
@@ -127,21 +152,46 @@ fn a_report_of_title_and_table_four_only_says_what_is_missing() {
     assert_eq!(got.report.meta.year, Entry::Value(2023));
     let t4 = &got.report.table4;
     assert_eq!(t4.get(T4Group::Review, T4Col::Kept), &Entry::Value(1));
-    assert_eq!(t4.get(T4Group::LitigationDirect, T4Col::Corrected), &Entry::Value(0));
-    assert_eq!(t4.get(T4Group::LitigationDirect, T4Col::Other), &Entry::Value(0));
-    assert_eq!(t4.get(T4Group::LitigationDirect, T4Col::Pending), &Entry::Blank);
+    assert_eq!(
+        t4.get(T4Group::LitigationDirect, T4Col::Corrected),
+        &Entry::Value(0)
+    );
+    assert_eq!(
+        t4.get(T4Group::LitigationDirect, T4Col::Other),
+        &Entry::Value(0)
+    );
+    assert_eq!(
+        t4.get(T4Group::LitigationDirect, T4Col::Pending),
+        &Entry::Blank
+    );
     let totals = with_rule(&got.findings, Rule::AuditTotal);
     assert_eq!(totals.len(), 1, "{totals:#?}");
-    assert_eq!(totals[0].place, Place::Cell(At::T4(T4Group::LitigationAfterReview, T4Col::Total)));
+    assert_eq!(
+        totals[0].place,
+        Place::Cell(At::T4(T4Group::LitigationAfterReview, T4Col::Total))
+    );
     let missing: Vec<Place> = with_rule(&got.findings, Rule::AuditMissing)
         .iter()
         .map(|f| f.place)
         .collect();
-    for key in [SectionKey::Overview, SectionKey::Proactive, SectionKey::Applications, SectionKey::Problems, SectionKey::Other] {
-        assert!(missing.contains(&Place::Section(key)), "{key:?} {missing:?}");
+    for key in [
+        SectionKey::Overview,
+        SectionKey::Proactive,
+        SectionKey::Applications,
+        SectionKey::Problems,
+        SectionKey::Other,
+    ] {
+        assert!(
+            missing.contains(&Place::Section(key)),
+            "{key:?} {missing:?}"
+        );
     }
     assert!(!missing.contains(&Place::Section(SectionKey::Review)));
-    assert_eq!(with_rule(&got.findings, Rule::NonBlank).len(), 1, "the - and / are said");
+    assert_eq!(
+        with_rule(&got.findings, Rule::NonBlank).len(),
+        1,
+        "the - and / are said"
+    );
 }
 
 #[test]
@@ -157,9 +207,18 @@ fn a_table_published_as_a_picture_is_said_and_kept() {
     let images = with_rule(&got.findings, Rule::AuditImage);
     assert_eq!(images.len(), 1, "{:#?}", got.findings);
     assert_eq!(images[0].place, Place::Section(SectionKey::Applications));
-    assert!(got.unplaced.iter().any(|u| u.text == "表格为图片，无法读取" && u.section.starts_with("三、")), "{:?}", got.unplaced);
+    assert!(
+        got.unplaced
+            .iter()
+            .any(|u| u.text == "表格为图片，无法读取" && u.section.starts_with("三、")),
+        "{:?}",
+        got.unplaced
+    );
     assert!(with_rule(&got.findings, Rule::AuditMissing).is_empty());
-    assert_eq!(got.report.table3.get(T3Row::NEW, T3Col::NATURAL), &Entry::Blank);
+    assert_eq!(
+        got.report.table3.get(T3Row::NEW, T3Col::NATURAL),
+        &Entry::Blank
+    );
 }
 
 #[test]
@@ -174,16 +233,32 @@ fn table_three_split_over_pages_with_or_without_its_head_reads_the_same() {
         let Block::Table(whole) = doc.blocks[at].block.clone() else {
             unreachable!()
         };
-        let mut second: Vec<Vec<Cell>> = if repeat_head { whole.rows[..3].to_vec() } else { Vec::new() };
+        let mut second: Vec<Vec<Cell>> = if repeat_head {
+            whole.rows[..3].to_vec()
+        } else {
+            Vec::new()
+        };
         // The page breaks inside （三）不予公开: its merged label stays on the first page.
         second.extend(whole.rows[10..].iter().cloned());
-        let first = Table { rows: whole.rows[..10].to_vec() };
+        let first = Table {
+            rows: whole.rows[..10].to_vec(),
+        };
         doc.blocks[at].block = Block::Table(first);
         doc.blocks.insert(at + 1, para("— 4 —"));
-        doc.blocks.insert(at + 2, Located { page: Some(5), block: Block::Table(Table { rows: second }) });
+        doc.blocks.insert(
+            at + 2,
+            Located {
+                page: Some(5),
+                block: Block::Table(Table { rows: second }),
+            },
+        );
         let got = import_document(&doc);
         let diff = differences(&example(), &got.report);
-        assert!(diff.is_empty(), "repeat head {repeat_head}: {}", diff.join("\n"));
+        assert!(
+            diff.is_empty(),
+            "repeat head {repeat_head}: {}",
+            diff.join("\n")
+        );
         assert!(got.unplaced.is_empty(), "{:?}", got.unplaced);
         assert!(got.findings.is_empty(), "{:?}", got.findings);
     }
@@ -201,13 +276,38 @@ fn labels_the_template_does_not_print_are_said_and_tolerated() {
                 &["规章", "0", "0", "0"],
                 &["规范性文件", "２", "1", "１２"],
                 &["第二十条第（五）项"],
-                &["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+                &[
+                    "信息内容",
+                    "本年新制作数量",
+                    "本年新公开数量",
+                    "对外公开总数量",
+                ],
                 &["行政许可", "5", "6", "7"],
             ]),
             para("三、收到和处理政府信息公开申请情况"),
             table(&[
-                &["（三）不予公开", "1、属于国家秘密", "1", "0", "0", "0", "0", "0", "1"],
+                &[
+                    "（三）不予公开",
+                    "1、属于国家秘密",
+                    "1",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "1",
+                ],
                 &["（六）其他处理", "2", "0", "0", "0", "0", "0", "2"],
+                &[
+                    "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                    "3",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "3",
+                ],
             ]),
         ],
     };
@@ -217,16 +317,49 @@ fn labels_the_template_does_not_print_are_said_and_tolerated() {
     assert_eq!(t2.get(T2Cell::NormativeValid), &Entry::Value(12));
     // A 2019 试行 head over 行政许可: other numbers, not read.
     assert_eq!(t2.get(T2Cell::Licensing), &Entry::Blank);
-    assert!(got.unplaced.iter().any(|u| u.text.contains("行政许可")), "{:?}", got.unplaced);
+    assert!(
+        got.unplaced.iter().any(|u| u.text.contains("行政许可")),
+        "{:?}",
+        got.unplaced
+    );
     let t3 = &got.report.table3;
-    assert_eq!(t3.get(T3Row::ALL[4], T3Col::NATURAL), &Entry::Value(1), "1、 read as 1.");
-    assert_eq!(t3.get(T3Row::ALL[22], T3Col::NATURAL), &Entry::Value(2), "（六） in one row → 3.其他");
+    assert_eq!(
+        t3.get(T3Row::ALL[4], T3Col::NATURAL),
+        &Entry::Value(1),
+        "1、 read as 1."
+    );
+    assert_eq!(
+        t3.get(T3Row::ALL[22], T3Col::NATURAL),
+        &Entry::Value(2),
+        "（六） in one row → 3.其他"
+    );
     let labels: Vec<&str> = with_rule(&got.findings, Rule::AuditLabel)
         .iter()
         .map(|f| f.message.as_str())
         .collect();
-    assert!(labels.iter().any(|m| m.contains("“规范性文件”")), "{labels:#?}");
-    assert!(labels.iter().any(|m| m.contains("本年新制作数量")), "{labels:#?}");
-    assert!(labels.iter().any(|m| m.contains("（六）其他处理")), "{labels:#?}");
-    assert!(!labels.iter().any(|m| m.contains("国家秘密")), "1、 is the same label: {labels:#?}");
+    assert!(
+        labels.iter().any(|m| m.contains("“规范性文件”")),
+        "{labels:#?}"
+    );
+    assert!(
+        labels.iter().any(|m| m.contains("本年新制作数量")),
+        "{labels:#?}"
+    );
+    assert!(
+        labels.iter().any(|m| m.contains("（六）其他处理")),
+        "{labels:#?}"
+    );
+    assert!(
+        !labels.iter().any(|m| m.contains("国家秘密")),
+        "1、 is the same label: {labels:#?}"
+    );
+    assert_eq!(
+        t3.get(T3Row::ALL[20], T3Col::NATURAL),
+        &Entry::Value(3),
+        "group and item in one cell"
+    );
+    assert!(
+        !labels.iter().any(|m| m.contains("逾期不补正")),
+        "{labels:#?}"
+    );
 }

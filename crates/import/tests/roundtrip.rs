@@ -34,12 +34,19 @@ fn report() -> impl Strategy<Value = Report> {
         paragraphs(1, 3),
         paragraphs(0, 2),
         proptest::collection::vec(
-            (prop_oneof![Just(String::new()), "[\u{4e10}-\u{9fa5}]{2,12}"], paragraphs(0, 3)),
+            (
+                prop_oneof![Just(String::new()), "[\u{4e10}-\u{9fa5}]{2,12}"],
+                paragraphs(0, 3),
+            ),
             OVERVIEW_SUBHEADS.len(),
         ),
         paragraphs(1, 3),
         proptest::collection::vec(
-            prop_oneof![Just(String::new()), Just("无".to_string()), paragraphs(1, 3)],
+            prop_oneof![
+                Just(String::new()),
+                Just("无".to_string()),
+                paragraphs(1, 3)
+            ],
             OTHER_ITEMS.len(),
         ),
     );
@@ -64,7 +71,9 @@ fn report() -> impl Strategy<Value = Report> {
         for (cell, entry) in entered_cells().into_iter().zip(counts) {
             match (cell, entry) {
                 (Cell::T2Fee, _) => {
-                    r.table2.fee = Entry::Value(Wanyuan { ten_thousandths: fee })
+                    r.table2.fee = Entry::Value(Wanyuan {
+                        ten_thousandths: fee,
+                    })
                 }
                 (cell, Entry::Value(v)) => r.set_cell(cell, &v.to_string()),
                 _ => {}

@@ -30,7 +30,9 @@ pub fn fixtures() -> Vec<(String, Report)> {
         .into_iter()
         .map(|p| match nianbao_core::store::draft::load(&p) {
             Ok(l) => (
-                p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
                 l.report,
             ),
             Err(e) => panic!("cannot load {}: {e}", p.display()),
@@ -147,7 +149,11 @@ pub fn common_in_order(a: &str, b: &str) -> usize {
     let mut cur = vec![0usize; b.len() + 1];
     for ca in &a {
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = if ca == cb { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
+            cur[j + 1] = if ca == cb {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -164,5 +170,9 @@ pub fn prose_in_order(expected: &Report, got: &Report) -> f64 {
         total += x.chars().count();
         common += common_in_order(&x, &y);
     }
-    if total == 0 { 1.0 } else { common as f64 / total as f64 }
+    if total == 0 {
+        1.0
+    } else {
+        common as f64 / total as f64
+    }
 }
