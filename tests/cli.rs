@@ -424,5 +424,95 @@ fn audit_sums_up_a_folder_and_names_what_it_cannot_read() {
     assert!(text.starts_with("机关,年度,文件,错误,提示,新收"), "{text}");
 
     let o = run(&["audit", dir.path().join("none").to_str().expect("utf-8")]);
+
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn import_reads_a_word_file_into_a_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docx = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/jinxiang-2021.docx");
+    let out = dir.path().join("导入.ron");
+    let o = run(&[
+        "import",
+        docx.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    let text = stdout(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        text.contains("机关名称：金乡县人民政府办公室；年度：2021"),
+        "{text}"
+    );
+    assert!(text.contains("表三 144/144 格"), "{text}");
+    assert!(text.contains("全部内容都已放入草稿"), "{text}");
+    let imported = draft::load(&out).expect("the draft loads").report;
+    let example = draft::load(&example()).expect("example").report;
+    assert_eq!(imported.table3, example.table3);
+    assert_eq!(imported.table4, example.table4);
+    assert_eq!(imported.preface, example.preface);
+    // Not over an existing file without --force.
+    let o = run(&[
+        "import",
+        docx.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+}
+
+#[test]
+fn import_says_what_only_the_printed_file_gets_wrong() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A web page whose table 四 prints 行政复议·总计 as 5 over 1 + 0 + 0 + 1.
+    let page = "<html><body><h1>某县人民政府办公室2023年政府信息公开工作年度报告</h1>\
+        <h2>四、政府信息公开行政复议、行政诉讼情况</h2><table>\
+        <tr><th colspan=\"5\">行政复议</th><th colspan=\"10\">行政诉讼</th></tr>\
+        <tr><td>1</td><td>0</td><td>0</td><td>1</td><td>5</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>\
+        </table><p>扫描件见附件。</p></body></html>";
+    let file = dir.path().join("report.html");
+    fs::write(&file, page).expect("write");
+    let out = dir.path().join("d.ron");
+    let o = run(&[
+        "import",
+        file.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("AUDIT-TOTAL 表四 行政复议 · 总计：印出的总计为 5，但各项之和为 2"),
+        "{text}"
+    );
+    assert!(text.contains("AUDIT-MISSING"), "{text}");
+    assert!(text.contains("未能放入草稿的内容（1 处）"), "{text}");
+    assert!(text.contains("扫描件见附件。"), "{text}");
+    assert!(out.exists());
+    // A file that is no report: a Chinese message, exit 2, no draft.
+    let bad = dir.path().join("bad.docx");
+    fs::write(&bad, "not a zip").expect("write");
+    let out2 = dir.path().join("d2.ron");
+    let o = run(&[
+        "import",
+        bad.to_str().expect("utf-8"),
+        "-o",
+        out2.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("不是 Word 文档"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!out2.exists());
+    let o = run(&["import", bad.to_str().expect("utf-8")]);
     assert_eq!(o.status.code(), Some(2));
 }

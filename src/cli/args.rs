@@ -24,6 +24,10 @@ nianbao — 政府信息公开工作年度报告 编写、检查与打印
                                    .docx 导出 Word 文档，.xlsx 导出表二至表四的 Excel 表格
   nianbao new --from 上年.ron -o 新草稿.ron [--force]
                                    以上年报告为起点新建下一年度的草稿
+  nianbao import 报告.pdf|报告.docx|报告.html -o 草稿.ron [--force]
+                                   把已发布的报告（PDF、Word 文档或保存的网页）读成草稿，
+                                   列出未能放入草稿的内容和只有发布稿才有的问题；
+                                   报告有错误时退出码为 1
   nianbao compare 本年.ron 上年.ron [--json]
                                    与上年报告对比主要数据
   nianbao sentences 草稿.ron [--decimals 1]

@@ -7,6 +7,7 @@ mod audit;
 mod check;
 mod compare;
 mod export;
+mod import;
 mod new;
 mod sentences;
 
@@ -44,6 +45,7 @@ pub fn run(args: &[OsString]) -> Option<i32> {
         "sentences" => sentences::run(rest),
         "export" => export::run(rest),
         "audit" => audit::run(rest),
+        "import" => import::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             0

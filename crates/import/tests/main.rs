@@ -1,3 +1,10 @@
-//! The import crate's one test binary (one link step), a module per subject.
+//! The import crate's one test binary.
+
+mod support;
 
 mod audit;
+mod docx;
+mod hostile;
+mod html;
+mod placer;
+mod roundtrip;

@@ -2,7 +2,10 @@
 //! with a plain Chinese message that names the numbers.
 //!
 //! The sum rules T3-SUM, T3-ROW and T4-SUM hold by construction (totals are derived, never
-//! stored), so they need no check here; the core's `derived_totals` test proves it.
+//! stored), so they need no check here; the core's `derived_totals` test proves it. What only a
+//! published file can get wrong (a printed 总计 that does not add up, a misprinted label, a
+//! missing section, a table as a picture) has rules of its own, AUDIT-*, which the importer
+//! (`nianbao-import`) reports: [`check`] never finds them in a draft.
 
 mod ack;
 mod cross_year;
@@ -90,6 +93,18 @@ pub enum Rule {
     XCopy,
     /// INVISIBLE: no invisible characters (zero-width space, BOM…) pasted into the text.
     Invisible,
+    /// AUDIT-TOTAL: a 总计 printed in a published report (table 三's 总计 column and （七）
+    /// row, table 四's four 总计) equals the sum of its printed cells. Found by import only: a
+    /// draft derives its totals.
+    AuditTotal,
+    /// AUDIT-LABEL: a label printed in a published report's table is the template's (not a
+    /// misprint, not the 2019 试行 format's).
+    AuditLabel,
+    /// AUDIT-MISSING: a published report has every section and table of the template.
+    AuditMissing,
+    /// AUDIT-IMAGE: a published report's table is text, not a picture (which no reader, screen
+    /// reader or check can read).
+    AuditImage,
 }
 
 impl Rule {
@@ -116,6 +131,10 @@ impl Rule {
             Rule::XValid => "X-VALID",
             Rule::XCopy => "X-COPY",
             Rule::Invisible => "INVISIBLE",
+            Rule::AuditTotal => "AUDIT-TOTAL",
+            Rule::AuditLabel => "AUDIT-LABEL",
+            Rule::AuditMissing => "AUDIT-MISSING",
+            Rule::AuditImage => "AUDIT-IMAGE",
         }
     }
 
@@ -124,6 +143,14 @@ impl Rule {
         matches!(
             self,
             Rule::XYear | Rule::XCarry | Rule::XValid | Rule::XCopy
+        )
+    }
+
+    /// Whether only a published file can show it (found when importing, never by [`check`]).
+    pub fn is_audit(self) -> bool {
+        matches!(
+            self,
+            Rule::AuditTotal | Rule::AuditLabel | Rule::AuditMissing | Rule::AuditImage
         )
     }
 }
