@@ -6,6 +6,7 @@
 //! whatever produced it.
 
 pub mod doc;
+pub mod pdf;
 
 use std::fmt;
 

@@ -1,0 +1,3 @@
+//! The import crate's integration tests, in one binary (one link step), a module per reader.
+
+mod pdf;
