@@ -255,13 +255,19 @@ fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
     s
 }
 
-/// One A4 page showing `content` with Helvetica as /F1 and `extra` objects from number 5 on.
+/// One A4 page showing `content` with Helvetica as /F1 and `extra` objects from number 5 on;
+/// `page_extra` goes into the page's resources.
 fn one_page(content: &[u8], page_extra: &str, extra: Vec<Vec<u8>>) -> Vec<u8> {
+    page_with("", content, page_extra, extra)
+}
+
+/// `one_page` with more keys (`page_keys`) in the page dictionary.
+fn page_with(page_keys: &str, content: &[u8], page_extra: &str, extra: Vec<Vec<u8>>) -> Vec<u8> {
     let mut objects = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
         format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> {page_extra} >> >>"
+            "<< /Type /Page /Parent 2 0 R {page_keys} /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> {page_extra} >> >>"
         )
         .into_bytes(),
         stream("", content),
@@ -286,6 +292,134 @@ fn a_minimal_pdf_reads_its_line() {
         Block::Paragraph(p) => assert_eq!(p, "Hello world"),
         other => panic!("{other:?}"),
     }
+}
+
+/// Pages of Helvetica lines, each line `(x, y, text)` from the bottom-left corner.
+fn pages_of_lines(pages: &[Vec<(u32, u32, &str)>]) -> Vec<u8> {
+    let n = pages.len();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {n} >>",
+            (0..n)
+                .map(|i| format!("{} 0 R", 3 + 2 * i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+        .into_bytes(),
+    ];
+    for (i, lines) in pages.iter().enumerate() {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {} 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+                4 + 2 * i
+            )
+            .into_bytes(),
+        );
+        let content: String = lines
+            .iter()
+            .map(|(x, y, t)| format!("BT /F1 12 Tf {x} {y} Td ({t}) Tj ET\n"))
+            .collect();
+        objects.push(stream("", content.as_bytes()));
+    }
+    pdf_of(&objects)
+}
+
+#[test]
+fn paragraphs_are_rebuilt_across_lines_and_pages_without_page_furniture() {
+    // Helvetica without widths counts 6 pt a character at 12 pt: full lines end at 318 (37
+    // characters from the indent at 96, 41 from the margin at 72). "indent-" + "and" keeps its
+    // hyphen (the next line starts a new word), "infor-" + "mation" loses it.
+    let head = (72, 800, "Jinxiang annual report 2021");
+    let doc = read_ok(&pages_of_lines(&[
+        vec![
+            head,
+            (96, 700, "One. A first paragraph opens here; it"),
+            (72, 686, "and runs on over a full second line of it"),
+            (72, 672, "to end short."),
+            (96, 650, "A second paragraph: a word cut infor-"),
+            (72, 636, "mation by the line and goes on to the end"),
+            (72, 622, "of the page and further onto the next one"),
+            (280, 60, "- 1 -"),
+        ],
+        vec![
+            head,
+            (72, 700, "where it ends."),
+            (96, 680, "Third on page two."),
+            (280, 60, "- 2 -"),
+        ],
+        vec![
+            head,
+            (96, 700, "Fourth on the last page."),
+            (285, 60, "3/3"),
+        ],
+    ]));
+    let texts: Vec<(Option<u32>, String)> = doc
+        .blocks
+        .iter()
+        .map(|b| match &b.block {
+            Block::Paragraph(p) => (b.page, p.clone()),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (Some(1), "One. A first paragraph opens here; it and runs on over a full second line of it to end short.".to_string()),
+            (
+                Some(1),
+                "A second paragraph: a word cut information by the line and goes on to the end of the page and further onto the next one where it ends."
+                    .to_string()
+            ),
+            (Some(2), "Third on page two.".to_string()),
+            (Some(3), "Fourth on the last page.".to_string()),
+        ]
+    );
+}
+
+/// A page in one Chinese font that is not embedded, as older Word and WPS write it: a Type0
+/// font on the CMap `cmap` (codes in `text_hex`), with no ToUnicode map.
+fn unembedded_chinese(cmap: &str, text_hex: &str) -> Vec<u8> {
+    let font = format!(
+        "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /{cmap} /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> >>] >>"
+    );
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 {font} >> >> >>").into_bytes(),
+        stream("", format!("BT /F1 16 Tf 72 700 Td <{text_hex}> Tj ET").as_bytes()),
+    ];
+    pdf_of(&objects)
+}
+
+#[test]
+fn gbk_text_without_a_tounicode_map_reads() {
+    // "政府信息公开 2021年" in GBK: two bytes a Chinese character, one a digit or space.
+    let doc = read_ok(&unembedded_chinese(
+        "GBK-EUC-H",
+        "D5FEB8AED0C5CFA2B9ABBFAA2032303231C4EA",
+    ));
+    assert_eq!(paragraphs(&doc), vec!["政府信息公开2021年".to_string()]);
+}
+
+#[test]
+fn identity_codes_without_a_tounicode_map_are_not_guessed() {
+    // Glyph ids say nothing about characters: better no text than wrong text, and not "a scan".
+    let bytes = unembedded_chinese("Identity-H", "0012003400560078");
+    assert!(matches!(read(&bytes), Err(ImportError::Damaged(d)) if d.contains("ToUnicode")));
+}
+
+#[test]
+fn a_turned_page_reads_as_displayed() {
+    // A portrait page shown landscape (/Rotate 90), its text drawn turned so that it reads
+    // upright on screen: one line, not a column of single letters.
+    let content = b"BT /F1 12 Tf 0 1 -1 0 300 72 Tm (Table on a turned page) Tj ET";
+    let doc = read_ok(&page_with("/Rotate 90", content, "", Vec::new()));
+    let texts: Vec<&Block> = doc.blocks.iter().map(|b| &b.block).collect();
+    assert_eq!(
+        texts,
+        [&Block::Paragraph("Table on a turned page".to_string())]
+    );
 }
 
 #[test]

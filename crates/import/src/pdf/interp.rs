@@ -67,12 +67,17 @@ fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
 
 /// Form XObjects inside form XObjects: deeper than this is not a real report.
 const MAX_FORM_DEPTH: usize = 8;
+/// Distinct fonts in one file; a report uses a handful, a book a few dozen.
+const MAX_FONTS: usize = 500;
 /// `q` without `Q`, thousands deep, would only grow the stack.
 const MAX_STATE_STACK: usize = 256;
 
 /// A font as far as reading needs it: how its codes split, what they mean, how wide they are.
 struct Font<'a> {
     two_byte: bool,
+    /// A CID font in one of the predefined GB EUC CMaps and no ToUnicode map (Chinese PDFs
+    /// with a non-embedded 宋体 from older Word and WPS): codes are GBK, one or two bytes.
+    gbk: bool,
     encoding: Option<Encoding<'a>>,
     first_char: u32,
     widths: Vec<f32>,
@@ -102,6 +107,12 @@ impl Font<'_> {
     }
 
     fn decode(&self, bytes: &[u8]) -> String {
+        if self.gbk {
+            return encoding_rs::GBK
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned();
+        }
         match &self.encoding {
             Some(enc) => enc.bytes_to_string(bytes).unwrap_or_default(),
             None => String::new(),
@@ -140,8 +151,23 @@ fn load_font<'a>(doc: &'a Document, dict: &'a Dictionary, budget: &Budget) -> Fo
         dict.get_font_encoding_with_limit(doc, budget.per_stream)
             .ok()
     };
+    let cmap = dict
+        .get(b"Encoding")
+        .and_then(Object::as_name)
+        .unwrap_or(b"");
+    let gbk = two_byte
+        && !has_to_unicode
+        && cmap.starts_with(b"GB")
+        && cmap.windows(3).any(|w| w == b"EUC");
+    // Identity-H with no ToUnicode map says nothing about what the codes mean.
+    let encoding = if two_byte && !has_to_unicode && !cmap.starts_with(b"Uni") {
+        None
+    } else {
+        encoding
+    };
     let mut font = Font {
         two_byte,
+        gbk,
         encoding,
         first_char: 0,
         widths: Vec::new(),
@@ -277,11 +303,25 @@ impl<'a, 'b> Interpreter<'a, 'b> {
             media[0].max(media[2]),
             media[1].max(media[3]),
         );
-        self.page_height = y1;
-        self.page_x0 = x0;
+        // Everything is measured on the page as displayed: origin at the box's corner, turned
+        // by /Rotate (a landscape table page is often a portrait page turned a quarter).
+        let (w, h) = (x1 - x0, y1 - y0);
+        let rotate = inherited(doc, page, b"Rotate")
+            .and_then(|o| o.as_i64().ok())
+            .unwrap_or(0)
+            .rem_euclid(360);
+        let (turn, width, height) = match rotate {
+            90 => ([0.0, -1.0, 1.0, 0.0, 0.0, w], h, w),
+            180 => ([-1.0, 0.0, 0.0, -1.0, w, h], w, h),
+            270 => ([0.0, 1.0, -1.0, 0.0, h, 0.0], h, w),
+            _ => (IDENTITY, w, h),
+        };
+        let base = mul(&[1.0, 0.0, 0.0, 1.0, -x0, -y0], &turn);
+        self.page_height = height;
+        self.page_x0 = 0.0;
         self.out = PageContent {
-            width: x1 - x0,
-            height: y1 - y0,
+            width,
+            height,
             ..PageContent::default()
         };
         let resources = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok());
@@ -295,7 +335,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
             content.push(b'\n');
         }
         let state = State {
-            ctm: IDENTITY,
+            ctm: base,
             font: None,
             font_size: 0.0,
             char_spacing: 0.0,
@@ -315,12 +355,9 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         mut gs: State,
         depth: usize,
     ) -> Result<(), ImportError> {
-        // A content stream that does not parse shows nothing; the other pages may still read.
-        let Ok(Content { operations: ops }) = Content::decode(content) else {
-            self.budget.broken_streams += 1;
-            return Ok(());
-        };
-        self.budget.ops(ops.len())?;
+        // Operations one at a time: a huge stream is never held as a list of objects. Where
+        // the stream stops parsing, what came before still counts.
+        let ops = Content::decode_iter(content);
         let mut stack: Vec<State> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
@@ -328,7 +365,15 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         let mut path: Vec<(f32, f32, f32, f32)> = Vec::new();
         let mut current: Option<(f32, f32)> = None;
         let mut subpath_start: Option<(f32, f32)> = None;
-        for op in &ops {
+        for (n, op) in ops.enumerate() {
+            let Ok(op) = op else {
+                self.budget.broken_streams += 1;
+                break;
+            };
+            self.budget.items(1)?;
+            if n % 4096 == 0 {
+                self.budget.check_time()?;
+            }
             let o = &op.operands;
             let f = |i: usize| o.get(i).and_then(num).unwrap_or(0.0);
             match op.operator.as_str() {
@@ -487,6 +532,10 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         let dict = fonts.get_deref(name, doc).ok()?.as_dict().ok()?;
         let key = std::ptr::from_ref(dict) as usize;
         if !self.fonts.contains_key(&key) {
+            // Each font may decode a ToUnicode stream: a file with thousands is hostile.
+            if self.fonts.len() >= MAX_FONTS || self.budget.check_time().is_err() {
+                return None;
+            }
             let font = load_font(doc, dict, self.budget);
             self.fonts.insert(key, font);
         }
@@ -497,13 +546,25 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         let Some(font) = gs.font.and_then(|id| self.fonts.get(&id)) else {
             return Ok(());
         };
-        let step = if font.two_byte { 2 } else { 1 };
-        self.budget.items(bytes.len() / step)?;
-        for code_bytes in bytes.chunks(step) {
+        self.budget.items(bytes.len())?;
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let step = match (font.gbk, font.two_byte) {
+                (true, _) if rest[0] >= 0x81 => 2,
+                (true, _) | (false, false) => 1,
+                (false, true) => 2,
+            };
+            let (code_bytes, tail) = rest.split_at(step.min(rest.len()));
+            rest = tail;
             let code = code_bytes
                 .iter()
                 .fold(0u32, |acc, b| (acc << 8) | u32::from(*b));
-            let w0 = font.width(code) / 1000.0;
+            // GBK codes are not CIDs, so the font's widths do not apply: full and half width.
+            let w0 = if font.gbk {
+                if code_bytes.len() == 2 { 1.0 } else { 0.5 }
+            } else {
+                font.width(code) / 1000.0
+            };
             let trm = mul(
                 &mul(
                     &[
@@ -520,7 +581,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
             );
             let (x, y) = apply(&trm, 0.0, 0.0);
             let text = font.decode(code_bytes);
-            let is_space = step == 1 && code == 32;
+            let is_space = code_bytes.len() == 1 && code == 32;
             let tx = (w0 * gs.font_size
                 + gs.char_spacing
                 + if is_space { gs.word_spacing } else { 0.0 })
@@ -528,7 +589,11 @@ impl<'a, 'b> Interpreter<'a, 'b> {
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
             let w = w0 * (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
             let mut chars = text.chars().filter(|c| *c != '\u{FFFD}' && *c != '\0');
-            if let Some(first) = chars.next() {
+            let first = chars.next();
+            if first.is_none() {
+                self.budget.unmapped_glyphs += 1;
+            }
+            if let Some(first) = first {
                 let rest: Vec<char> = chars.collect();
                 let n = 1 + rest.len();
                 // A ligature ("ﬁ" as one glyph) shares its width among its letters.

@@ -324,6 +324,14 @@ impl Grid {
     }
 }
 
+/// A page with more rules than this is a drawing, not a table (a report's page has a few
+/// hundred); the grouping below compares every pair.
+const MAX_RULES: usize = 4_000;
+/// Separate ruled grids on one page.
+const MAX_GRIDS: usize = 50;
+/// Table 三 has about 300 cells; more than this on one page is not a report's table.
+const MAX_CELLS: usize = 5_000;
+
 /// How far apart two rules may be and still be the same line (double rules, rounding).
 const TOL: f32 = 2.5;
 
@@ -346,7 +354,7 @@ fn cluster(mut values: Vec<f32>) -> Vec<f32> {
 /// Sets of rules that touch one another, each with at least two rows and one column of cells.
 fn grids(rules: &[Rule]) -> Vec<Grid> {
     // Too many rules is a drawing, not a table: bound the quadratic grouping below.
-    if rules.len() > 20_000 {
+    if rules.len() > MAX_RULES {
         return Vec::new();
     }
     let n = rules.len();
@@ -429,17 +437,28 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
                 })
                 .collect(),
         );
-        if ys.len() >= 2 && xs.len() >= 2 && (ys.len() >= 3 || xs.len() >= 3) {
+        let cells = (ys.len().saturating_sub(1)) * (xs.len().saturating_sub(1));
+        if ys.len() >= 2 && xs.len() >= 2 && (ys.len() >= 3 || xs.len() >= 3) && cells <= MAX_CELLS
+        {
             out.push(Grid { ys, xs, h, v });
         }
     }
     out.sort_by(|a, b| a.ys[0].total_cmp(&b.ys[0]));
+    // A report's page holds a few tables; hundreds of little grids are a drawing.
+    if out.len() > MAX_GRIDS {
+        return Vec::new();
+    }
     out
 }
 
+/// Where a glyph counts as standing: the middle of its advance, a third of the size above
+/// the baseline.
+fn centre(g: &Glyph) -> (f32, f32) {
+    (g.x + g.w / 2.0, g.y - g.size * 0.3)
+}
+
 fn inside(g: &Glyph, (x0, y0, x1, y1): Rect) -> bool {
-    let cx = g.x + g.w / 2.0;
-    let cy = g.y - g.size * 0.3;
+    let (cx, cy) = centre(g);
     cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
 }
 
@@ -447,43 +466,69 @@ fn inside(g: &Glyph, (x0, y0, x1, y1): Rect) -> bool {
 fn table_of(grid: &Grid, glyphs: &[&Glyph]) -> Table {
     let rows = grid.ys.len() - 1;
     let cols = grid.xs.len() - 1;
-    let mut taken = vec![vec![false; cols]; rows];
-    let mut table = Table {
-        rows: vec![Vec::new(); rows],
-    };
+    // Which merged cell (row, index in row) covers each grid position.
+    let mut owner: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; cols]; rows];
+    let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); rows];
     for r in 0..rows {
         for c in 0..cols {
-            if taken[r][c] {
+            if owner[r][c].is_some() {
                 continue;
             }
             let mut cs = 1;
-            while c + cs < cols && !grid.has_v(c + cs, r) && !taken[r][c + cs] {
+            while c + cs < cols && !grid.has_v(c + cs, r) && owner[r][c + cs].is_none() {
                 cs += 1;
             }
             let mut rs = 1;
-            while r + rs < rows && (c..c + cs).all(|k| !grid.has_h(r + rs, k) && !taken[r + rs][k])
+            while r + rs < rows
+                && (c..c + cs).all(|k| !grid.has_h(r + rs, k) && owner[r + rs][k].is_none())
             {
                 rs += 1;
             }
-            for row in taken.iter_mut().skip(r).take(rs) {
-                for t in row.iter_mut().skip(c).take(cs) {
-                    *t = true;
+            let id = (r, spans[r].len());
+            for row in owner.iter_mut().skip(r).take(rs) {
+                for o in row.iter_mut().skip(c).take(cs) {
+                    *o = Some(id);
                 }
             }
-            let rect = (grid.xs[c], grid.ys[r], grid.xs[c + cs], grid.ys[r + rs]);
-            let inner: Vec<&Glyph> = glyphs.iter().copied().filter(|g| inside(g, rect)).collect();
-            let mut text = String::new();
-            for line in lines_of(&inner) {
-                join(&mut text, &line_text(&line));
-            }
-            table.rows[r].push(Cell {
-                text,
-                col_span: u16::try_from(cs).unwrap_or(u16::MAX),
-                row_span: u16::try_from(rs).unwrap_or(u16::MAX),
-            });
+            spans[r].push((cs, rs));
         }
     }
-    table
+    // Each glyph to the cell its centre falls in (binary search on the grid lines, so a
+    // hostile grid of thousands of cells costs no more than a real one).
+    let mut inner: Vec<Vec<Vec<&Glyph>>> =
+        spans.iter().map(|r| vec![Vec::new(); r.len()]).collect();
+    for g in glyphs {
+        let (cx, cy) = centre(g);
+        let c = grid.xs.partition_point(|x| *x < cx);
+        let r = grid.ys.partition_point(|y| *y < cy);
+        if c == 0 || r == 0 || c > cols || r > rows {
+            continue;
+        }
+        if let Some((row, i)) = owner[r - 1][c - 1] {
+            inner[row][i].push(g);
+        }
+    }
+    let rows = spans
+        .iter()
+        .zip(inner)
+        .map(|(row, texts)| {
+            row.iter()
+                .zip(texts)
+                .map(|(&(cs, rs), glyphs)| {
+                    let mut text = String::new();
+                    for line in lines_of(&glyphs) {
+                        join(&mut text, &line_text(&line));
+                    }
+                    Cell {
+                        text,
+                        col_span: u16::try_from(cs).unwrap_or(u16::MAX),
+                        row_span: u16::try_from(rs).unwrap_or(u16::MAX),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Table { rows }
 }
 
 // ----- a page --------------------------------------------------------------------------
@@ -513,10 +558,20 @@ fn page_items(page: &PageContent, furniture: &Furniture) -> Vec<Item> {
             .collect();
         placed.push((grid.ys[0], Item::Table(table_of(grid, &inner))));
     }
-    for &(x0, y0, x1, y1) in &page.images {
-        let big = x1 - x0 >= page.width * 0.4 && y1 - y0 >= page.height * 0.08;
-        let text_on_it = all.iter().filter(|g| inside(g, (x0, y0, x1, y1))).count();
-        if big && text_on_it < 5 && !rects.iter().any(|r| r.1 <= y0 && r.3 >= y1) {
+    // A picture as large as a table, with (almost) no text over it, stands where text could
+    // be; seals, logos and page backgrounds with text on them do not count.
+    let big = page
+        .images
+        .iter()
+        .filter(|(x0, y0, x1, y1)| x1 - x0 >= page.width * 0.4 && y1 - y0 >= page.height * 0.08)
+        .take(MAX_GRIDS);
+    for &(x0, y0, x1, y1) in big {
+        let text_on_it = all
+            .iter()
+            .filter(|g| inside(g, (x0, y0, x1, y1)))
+            .take(5)
+            .count();
+        if text_on_it < 5 && !rects.iter().any(|r| r.1 <= y0 && r.3 >= y1) {
             placed.push((y0, Item::Image));
         }
     }
