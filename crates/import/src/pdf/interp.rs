@@ -377,11 +377,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
             let o = &op.operands;
             let f = |i: usize| o.get(i).and_then(num).unwrap_or(0.0);
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < MAX_STATE_STACK {
-                        stack.push(gs.clone());
-                    }
-                }
+                "q" if stack.len() < MAX_STATE_STACK => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;

@@ -407,9 +407,9 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
         }
     }
     let mut groups: HashMap<usize, Vec<Rule>> = HashMap::new();
-    for i in 0..n {
+    for (i, rule) in rules.iter().enumerate() {
         let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(rules[i]);
+        groups.entry(r).or_default().push(*rule);
     }
     let mut out = Vec::new();
     for (_, group) in groups {
