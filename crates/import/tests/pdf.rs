@@ -188,13 +188,16 @@ fn our_export_of_the_example_reads_back() {
 
 #[test]
 fn our_export_of_fixture_drafts_reads_back() {
-    for name in [
-        "shanghai-2022",
-        "beidu-2023",
-        "fugu-2022",
-        "daxing-town-2025",
-        "guangyuan-stats-2024",
-    ] {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/reports");
+    let mut names: Vec<String> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok()?.path().file_stem()?.to_str().map(str::to_string))
+            .collect(),
+        Err(e) => panic!("{}: {e}", dir.display()),
+    };
+    names.sort();
+    assert!(names.len() >= 20, "{names:?}");
+    for name in &names {
         let report = fixture(name);
         let doc = read_ok(&export(&report));
         assert_table3(&doc, &report);
@@ -217,6 +220,45 @@ fn libreoffice_sample_reads_to_the_example_numbers() {
     let doc = read_ok(&sample("jinxiang-2021-libreoffice.pdf"));
     assert_table3(&doc, &report);
     assert_table4(&doc, &report);
+    // Table 三 runs over pages 6 and 7 there: two consecutive tables, the head repeated.
+    let tables: Vec<(Option<u32>, &nianbao_import::doc::Table)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.block {
+            Block::Table(t) => Some((b.page, t)),
+            _ => None,
+        })
+        .collect();
+    let holding = |label: &str| {
+        tables.iter().position(|(_, t)| {
+            t.rows
+                .iter()
+                .flatten()
+                .any(|c| squash(&c.text) == squash(label))
+        })
+    };
+    let (Some(first), Some(last)) = (
+        holding(T3Row::NEW.def().label),
+        holding(T3Row::TOTAL.def().label),
+    ) else {
+        panic!("table 三 not found: {tables:#?}");
+    };
+    assert_eq!(last, first + 1);
+    assert_eq!((tables[first].0, tables[last].0), (Some(6), Some(7)));
+    // The merged head: 申请人情况 over the seven number columns, 总计 over two head rows.
+    let head = &tables[last].1.rows;
+    assert!(
+        head[0]
+            .iter()
+            .any(|c| c.text == "申请人情况" && c.col_span == 7 && c.row_span == 1),
+        "{head:?}"
+    );
+    assert!(
+        head[1]
+            .iter()
+            .any(|c| c.text == "总计" && c.col_span == 1 && c.row_span == 2),
+        "{head:?}"
+    );
 }
 
 // ----- handmade files ------------------------------------------------------------------

@@ -149,7 +149,11 @@ fn read_inner(bytes: &[u8]) -> Result<Document, ImportError> {
                 "文件中的压缩数据解压后过大（可能是恶意构造的文件）".into(),
             ));
         }
-        Err(e) => return Err(ImportError::Damaged(format!("无法解析 PDF 结构（{e}）"))),
+        Err(_) => {
+            return Err(ImportError::Damaged(
+                "无法解析 PDF 结构，文件可能不完整（下载或传送中断）或已损坏".into(),
+            ));
+        }
     };
     // Opened with the empty user password (a file only restricted from editing) it is readable;
     // still marked encrypted means it needs a password we do not have.
