@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use nianbao_core::model::Report;
 use nianbao_core::template::{T3Col, T3Row, T4Col, T4Group};
 use nianbao_import::ImportError;
-use nianbao_import::doc::{Block, Document};
+use nianbao_import::doc::{Block, Cell, Document, Table};
 use nianbao_import::pdf::read;
 use proptest::prelude::*;
 
@@ -221,7 +221,7 @@ fn libreoffice_sample_reads_to_the_example_numbers() {
     assert_table3(&doc, &report);
     assert_table4(&doc, &report);
     // Table 三 runs over pages 6 and 7 there: two consecutive tables, the head repeated.
-    let tables: Vec<(Option<u32>, &nianbao_import::doc::Table)> = doc
+    let tables: Vec<(Option<u32>, &Table)> = doc
         .blocks
         .iter()
         .filter_map(|b| match &b.block {
@@ -461,6 +461,44 @@ fn a_turned_page_reads_as_displayed() {
     assert_eq!(
         texts,
         [&Block::Paragraph("Table on a turned page".to_string())]
+    );
+}
+
+#[test]
+fn a_table_without_rules_is_read_from_positions() {
+    let cells = |y: u32, texts: [&str; 4]| -> Vec<(u32, u32, String)> {
+        [72, 250, 350, 450]
+            .into_iter()
+            .zip(texts)
+            .map(|(x, t)| (x, y, t.to_string()))
+            .collect()
+    };
+    let mut lines: Vec<(u32, u32, String)> =
+        vec![(96, 760, "Section two, a table without rules:".to_string())];
+    lines.extend(cells(700, ["Rules", "0", "1", "8"]));
+    lines.extend(cells(680, ["Normative files", "12", "-", "30"]));
+    lines.push((96, 640, "A paragraph after it.".to_string()));
+    let page: Vec<(u32, u32, &str)> = lines.iter().map(|(x, y, t)| (*x, *y, t.as_str())).collect();
+    let doc = read_ok(&pages_of_lines(&[page]));
+    let blocks: Vec<&Block> = doc.blocks.iter().map(|b| &b.block).collect();
+    let cell = |t: &str| Cell {
+        text: t.to_string(),
+        col_span: 1,
+        row_span: 1,
+    };
+    let table = Block::Table(Table {
+        rows: vec![
+            vec![cell("Rules"), cell("0"), cell("1"), cell("8")],
+            vec![cell("Normative files"), cell("12"), cell("-"), cell("30")],
+        ],
+    });
+    assert_eq!(
+        blocks,
+        [
+            &Block::Paragraph("Section two, a table without rules:".to_string()),
+            &table,
+            &Block::Paragraph("A paragraph after it.".to_string()),
+        ]
     );
 }
 

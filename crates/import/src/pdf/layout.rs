@@ -61,6 +61,9 @@ struct Line {
     /// Width of the unbreakable run of Latin letters, digits and their punctuation the line
     /// starts with (0 when it starts with a Chinese character, after which a line may break).
     lead_w: f32,
+    /// The line cut where the gap between two glyphs is wider than 1.5 em (a table row without
+    /// rules falls into its cells so).
+    cells: Vec<String>,
     /// The body's left and right margins on this line's page.
     left: f32,
     right: f32,
@@ -142,6 +145,36 @@ fn tidy_spaces(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// A line's pieces between gaps wider than 1.5 em.
+fn cells_of(glyphs: &[Glyph]) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut end_x = f32::MIN;
+    for (i, g) in glyphs.iter().enumerate() {
+        if g.ch.is_whitespace() {
+            continue;
+        }
+        if i > start && g.x - end_x > g.size * 1.5 {
+            cells.push(line_text(&glyphs[start..i]));
+            start = i;
+        }
+        end_x = g.x + g.w;
+    }
+    cells.push(line_text(&glyphs[start..]));
+    cells.retain(|c| !c.is_empty());
+    cells
+}
+
+/// A printed count: digits (half or full width), or "-" "/" "—" for none.
+fn is_number(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && (t
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '.')
+            || matches!(t, "-" | "/" | "—" | "－" | "／"))
 }
 
 /// Joins a paragraph's (or a cell's) next printed line to what came before.
@@ -612,10 +645,37 @@ fn page_items(page: &PageContent, furniture: &Furniture) -> Vec<Item> {
             lead_w: lead.map_or(0.0, |g| g.x + g.w - first.x),
             left: 0.0,
             right: 0.0,
+            cells: cells_of(&glyphs),
         });
     }
-    for line in lines {
-        placed.push((line.y - line.size, Item::Line(line)));
+    // A table printed without rules: consecutive lines that each fall into three or more
+    // pieces, two of them numbers (a row of counts), become the rows of a table.
+    let is_row =
+        |l: &Line| l.cells.len() >= 3 && l.cells.iter().filter(|c| is_number(c)).count() >= 2;
+    let mut i = 0;
+    while i < lines.len() {
+        let run = lines[i..].iter().take_while(|l| is_row(l)).count();
+        if run >= 2 {
+            let rows: Vec<Vec<Cell>> = lines[i..i + run]
+                .iter()
+                .map(|l| {
+                    l.cells
+                        .iter()
+                        .map(|t| Cell {
+                            text: t.clone(),
+                            col_span: 1,
+                            row_span: 1,
+                        })
+                        .collect()
+                })
+                .collect();
+            placed.push((lines[i].y - lines[i].size, Item::Table(Table { rows })));
+            i += run;
+        } else {
+            let line = lines[i].clone();
+            placed.push((line.y - line.size, Item::Line(line)));
+            i += 1;
+        }
     }
     placed.sort_by(|a, b| a.0.total_cmp(&b.0));
     placed.into_iter().map(|(_, item)| item).collect()
