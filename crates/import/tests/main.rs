@@ -1,4 +1,4 @@
-//! The import crate's one test binary.
+//! The import crate's one test binary (one link step), a module per subject.
 
 mod support;
 
@@ -6,5 +6,6 @@ mod audit;
 mod docx;
 mod hostile;
 mod html;
+mod pdf;
 mod placer;
 mod roundtrip;
