@@ -54,11 +54,12 @@ pub enum Summary {
 }
 
 impl Summary {
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Summary::Page => "年报审核汇总.html",
-            Summary::Spreadsheet => "年报审核汇总.csv",
-        }
+    pub fn file_name(self) -> String {
+        let ext = match self {
+            Summary::Page => "html",
+            Summary::Spreadsheet => "csv",
+        };
+        format!("{}.{ext}", audit::SUMMARY_STEM)
     }
 }
 

@@ -128,10 +128,19 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, problems: &mut Vec<(
     for (path, is_dir) in here {
         if is_dir {
             walk(&path, depth + 1, files, problems);
-        } else if has_report_extension(&path) {
+        } else if has_report_extension(&path) && !is_summary(&path) {
             files.push(path);
         }
     }
+}
+
+/// The name the app saves a summary under, without extension: such a file beside the reports
+/// is left out of the next audit of the folder.
+pub const SUMMARY_STEM: &str = "年报审核汇总";
+
+fn is_summary(path: &Path) -> bool {
+    path.file_stem()
+        .is_some_and(|s| s.to_string_lossy().starts_with(SUMMARY_STEM))
 }
 
 fn has_report_extension(path: &Path) -> bool {
@@ -453,6 +462,7 @@ pub fn html(rows: &[Row]) -> String {
          body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin:.5em 0 1.5em}\
          th,td{border:1px solid #888;padding:.2em .5em;text-align:left;vertical-align:top}\
          th{background:#eee}td.n{text-align:right}.error{color:#a00}\
+         table.f td:nth-child(-n+2),table.f th{white-space:nowrap}\
          @media print{body{margin:0}h2{break-before:auto}tr{break-inside:avoid}}\n</style>\n</head>\n<body>\n\
          <h1>政府信息公开工作年度报告审核汇总</h1>\n",
     );
@@ -499,7 +509,7 @@ pub fn html(rows: &[Row]) -> String {
                     continue;
                 }
                 out.push_str(
-                    "<table>\n<tr><th>级别</th><th>规则</th><th>位置</th><th>说明</th></tr>\n",
+                    "<table class=\"f\">\n<tr><th>级别</th><th>规则</th><th>位置</th><th>说明</th></tr>\n",
                 );
                 for f in &c.findings {
                     let class = if f.severity == Severity::Error {

@@ -110,7 +110,27 @@ pub fn import_bytes(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportErr
         Kind::Docx => docx::read(bytes)?,
         Kind::Html => html::read(bytes)?,
     };
-    Ok(import_document(&doc))
+    let imported = import_document(&doc);
+    if !looks_like_a_report(&imported) {
+        return Err(ImportError::Damaged(
+            "其中没有年度报告的标题、六个部分和三张表格，不是政府信息公开工作年度报告".into(),
+        ));
+    }
+    Ok(imported)
+}
+
+/// False when nothing of the template was found: no title, no section heading, no table (a
+/// page of something else, our own audit summary among them).
+fn looks_like_a_report(imported: &Imported) -> bool {
+    let missing = imported
+        .findings
+        .iter()
+        .filter(|f| f.rule == nianbao_core::check::Rule::AuditMissing)
+        .count();
+    let meta = &imported.report.meta;
+    // Each section's heading, and the three tables.
+    let everything = nianbao_core::template::SECTIONS.len() + 3;
+    !(meta.agency.trim().is_empty() && meta.year.is_blank() && missing >= everything)
 }
 
 /// Places a document read by any reader into a draft: what [`import_bytes`] does after reading.

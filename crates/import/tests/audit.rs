@@ -177,3 +177,29 @@ fn reports_given_only_as_last_years_are_used_but_not_listed() {
     let checked = rows[0].outcome.as_ref().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(checked.last_year, Some(earlier));
 }
+
+/// The summary saved beside the reports is not read as one of them next time, and a page that
+/// is no report at all is refused with why rather than read as an empty one.
+#[test]
+fn a_summary_is_neither_audited_nor_imported_as_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-2021.ron", &example());
+    let rows = audit::audit(
+        &[dir.path().join("a-2021.ron")],
+        &[],
+        reader(),
+        limits(),
+        &|_, _, _| {},
+    );
+    let page = audit::html(&rows);
+    let summary = dir.path().join(format!("{}.html", audit::SUMMARY_STEM));
+    std::fs::write(&summary, &page).unwrap();
+    let (files, _) = audit::files_in(&[dir.path().to_path_buf()]);
+    assert_eq!(files, [dir.path().join("a-2021.ron")]);
+    match nianbao_import::import_bytes("汇总.html", page.as_bytes()) {
+        Err(nianbao_import::ImportError::Damaged(why)) => {
+            assert!(why.contains("不是政府信息公开工作年度报告"), "{why}")
+        }
+        other => panic!("{:?}", other.map(|i| i.report.title())),
+    }
+}
