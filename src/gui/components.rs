@@ -224,3 +224,13 @@ pub fn invalid_cells(doc: &Session, section: SectionKey) -> Vec<(Place, String)>
         })
         .collect()
 }
+
+/// A finding as one line of text in its severity's colour, where it is only listed (a received
+/// report's, or what the printed file of an imported one showed).
+pub fn finding_line<'a>(f: &nianbao_core::check::Finding) -> Element<'a> {
+    let colour = match f.severity {
+        nianbao_core::check::Severity::Error => style::ERROR,
+        nianbao_core::check::Severity::Warning => style::WARNING,
+    };
+    text(f.to_string()).size(13).color(colour).into()
+}

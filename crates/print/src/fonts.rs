@@ -590,6 +590,16 @@ impl GlyphSource for FontSet {
     }
 }
 
+/// “堌”（U+580C，1处，见：…）: a character, how often and where it occurs, for the user.
+fn char_and_places(ch: char, count: usize, places: &[Place]) -> String {
+    let places: Vec<String> = places.iter().map(Place::describe).collect();
+    format!(
+        "“{ch}”（U+{:04X}，{count}处，见：{}）",
+        ch as u32,
+        places.join("、")
+    )
+}
+
 /// A character no available font can draw, and where it occurs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingChar {
@@ -602,18 +612,7 @@ pub struct MissingChar {
 
 impl fmt::Display for MissingChar {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "“{}”（U+{:04X}，{}处，见：{}）",
-            self.ch,
-            self.ch as u32,
-            self.count,
-            self.places
-                .iter()
-                .map(Place::describe)
-                .collect::<Vec<_>>()
-                .join("、")
-        )
+        f.write_str(&char_and_places(self.ch, self.count, &self.places))
     }
 }
 
@@ -637,18 +636,7 @@ pub struct FallbackChar {
 
 impl fmt::Display for FallbackChar {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "“{}”（U+{:04X}，{}处，见：{}）",
-            self.ch,
-            self.ch as u32,
-            self.count,
-            self.places
-                .iter()
-                .map(Place::describe)
-                .collect::<Vec<_>>()
-                .join("、")
-        )
+        f.write_str(&char_and_places(self.ch, self.count, &self.places))
     }
 }
 

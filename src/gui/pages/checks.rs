@@ -87,21 +87,7 @@ fn imported_box(doc: &Session) -> Option<Element<'_>> {
                 .size(14),
         );
         for f in &imported.findings {
-            col = col.push(
-                text(format!(
-                    "[{}] {} {}：{}",
-                    f.severity.label(),
-                    f.rule,
-                    f.place.describe(),
-                    f.message
-                ))
-                .size(13)
-                .color(if f.severity == Severity::Error {
-                    style::ERROR
-                } else {
-                    style::WARNING
-                }),
-            );
+            col = col.push(crate::gui::components::finding_line(f));
         }
     }
     if imported.unplaced.is_empty() {

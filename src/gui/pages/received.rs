@@ -7,7 +7,6 @@ use crate::gui::received::{Msg, State, Summary};
 use crate::gui::style;
 use iced::Fill;
 use iced::widget::{column, container, row, text};
-use nianbao_core::check::Severity;
 use nianbao_import::audit;
 
 /// Column widths of the summary: 机关, 年度, 文件, 错误, 提示, then the key figures.
@@ -155,21 +154,7 @@ fn details(index: usize, row: &audit::Row) -> Element<'_> {
                 col = col.push(text("未发现问题。").size(14).color(style::OK));
             }
             for f in &c.findings {
-                let colour = match f.severity {
-                    Severity::Error => style::ERROR,
-                    Severity::Warning => style::WARNING,
-                };
-                col = col.push(
-                    text(format!(
-                        "[{}] {} {}：{}",
-                        f.severity.label(),
-                        f.rule,
-                        f.place.describe(),
-                        f.message
-                    ))
-                    .size(13)
-                    .color(colour),
-                );
+                col = col.push(crate::gui::components::finding_line(f));
             }
             if !c.unplaced.is_empty() {
                 col = col.push(
