@@ -85,3 +85,59 @@ fn a_damaged_published_report_is_refused_with_why() {
         "{notice:?}"
     );
 }
+
+/// The example as its office would have published it (a Word file).
+fn published_example(dir: &std::path::Path) -> (nianbao_core::model::Report, std::path::PathBuf) {
+    let report = nianbao_core::example::report().expect("the example loads");
+    let path = dir.join("金乡县2021年报.docx");
+    let exported = nianbao_print::export(
+        &report,
+        nianbao_print::Format::Docx,
+        &nianbao_print::ExportOptions::default(),
+    )
+    .expect("export");
+    std::fs::write(&path, exported.bytes).expect("write");
+    (report, path)
+}
+
+/// 从已发布的报告导入: the Word file becomes a new, unsaved draft equal to the report it was
+/// made from, shown on 检查结果 with what the import found.
+#[test]
+fn a_published_report_is_imported_into_a_new_draft() -> Result<(), Error> {
+    let dir = temp_dir("import-word");
+    let (report, path) = published_example(&dir);
+    let mut app = App::new(None);
+    settle(
+        &mut app,
+        Message::DialogClosed(FileAction::Import, DialogOutcome::Chosen(path.clone())),
+    );
+    let opened = doc(&app);
+    assert_eq!(opened.report, report);
+    assert!(opened.path.is_none() && opened.dirty);
+    assert_eq!(opened.page, Page::Checks);
+    assert_eq!(opened.imported.as_ref().map(|(p, _)| p), Some(&path));
+    simulator(&app).find("全部文字都已对应到模板中的位置。")?;
+    Ok(())
+}
+
+/// 基本信息 → 上年报告 takes last year's published file as well as a draft: read in memory, the
+/// cross-year checks on, and a notice saying where it came from.
+#[test]
+fn last_years_report_may_be_the_published_file() {
+    let dir = temp_dir("last-year-word");
+    let (last, path) = published_example(&dir);
+    let mut app = App::new(None);
+    settle(
+        &mut app,
+        Message::OpenPath(
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/jinxiang-2021.ron"),
+        ),
+    );
+    settle(
+        &mut app,
+        Message::DialogClosed(FileAction::LastYear, DialogOutcome::Chosen(path)),
+    );
+    assert_eq!(doc(&app).last_year.report(), Some(&last));
+    let notice = app.notice.as_ref().expect("a notice");
+    assert!(notice.text.contains("从已发布的文件读取"), "{notice:?}");
+}
