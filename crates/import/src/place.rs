@@ -158,9 +158,15 @@ impl Placer {
             if !text.contains("年度报告") || text.chars().count() > 80 {
                 return None;
             }
-            // A title set on two lines may come as two paragraphs.
+            // A title set on two lines may come as two paragraphs: the agency over "2023年
+            // 政府信息公开工作年度报告", or the agency and year over the rest.
+            let (agency, year) = title_parts(&text);
             let joined = match i.checked_sub(1).and_then(paragraph) {
-                Some(prev) if title_parts(&text).1.is_none() && prev.chars().count() < 40 => {
+                Some(prev)
+                    if (year.is_none() || agency.is_empty() || (i == 1 && !prev.starts_with("附件")))
+                        && prev.chars().count() < 40
+                        && !prev.contains(['。', '，', '；', '：']) =>
+                {
                     Some(format!("{prev}{text}"))
                 }
                 _ => None,
