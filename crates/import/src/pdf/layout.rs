@@ -37,6 +37,10 @@ pub fn document(pages: &[(u32, PageContent)]) -> Document {
         if let Item::Line(l) = item {
             l.left = left;
             l.right = right;
+            // A line that reaches the right margin may have been justified.
+            if l.x1 >= right - 1.0 {
+                l.text = line_text(&l.glyphs, true);
+            }
         }
     }
     Document {
@@ -54,6 +58,8 @@ enum Item {
 #[derive(Debug, Clone)]
 struct Line {
     text: String,
+    /// The line's glyphs, for its text again once the margins are known.
+    glyphs: Vec<Glyph>,
     x0: f32,
     x1: f32,
     y: f32,
@@ -104,38 +110,46 @@ fn lines_of(glyphs: &[&Glyph]) -> Vec<Vec<Glyph>> {
         }
     }
     for line in &mut lines {
-        line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        // Fake bold (the same character printed twice, shifted a hair) reads once.
-        line.dedup_by(|b, a| a.ch == b.ch && (b.x - a.x).abs() < a.size * 0.2);
+        // By the glyph's middle: an opening mark that gave up its blank left half is drawn
+        // from left of where the letter before it ends.
+        line.sort_by(|a, b| (a.x + a.w * 0.5).total_cmp(&(b.x + b.w * 0.5)));
+        // Fake bold (the same character printed twice, shifted a hair) reads once; two narrow
+        // marks printed side by side ('' or ..) are two.
+        line.dedup_by(|b, a| a.ch == b.ch && (b.x - a.x).abs() < (a.w * 0.5).min(a.size * 0.2));
     }
     lines
 }
 
 /// A line's text: spaces where a space glyph says so or where the gap is a space's width more
-/// than the line's usual gap between characters (justification and letter spacing widen every
-/// gap alike). Next to a Chinese character only such a wide gap is a space: a producer that
-/// prints "2023 年" leaves a space's advance there, and the text said so.
-fn line_text(glyphs: &[Glyph]) -> String {
-    // The letter-spacing of the line: the median gap between two hanzi (else between any two
-    // characters).
-    let gaps = |pair: &dyn Fn(char, char) -> bool| -> Vec<f32> {
-        let mut g: Vec<f32> = glyphs
-            .windows(2)
-            .filter(|w| pair(w[0].ch, w[1].ch))
-            .map(|w| w[1].x - (w[0].x + w[0].w))
-            .collect();
-        g.sort_by(f32::total_cmp);
-        g
-    };
-    let mut between = gaps(&|a, b| is_hanzi(a) && is_hanzi(b));
-    if between.is_empty() {
-        between = gaps(&|a, b| !a.is_whitespace() && !b.is_whitespace());
-    }
+/// than the line's usual gap between hanzi (letter-spacing widens every gap alike). In a
+/// stretched line (its hanzi letter-spaced; without two hanzi side by side: `justified`, as it
+/// reaches the right margin) a gap next to a number or Latin word may also be widened, up to a
+/// quarter em (ours are, and Word's 中英文间距 is about that): there only a wider gap is a
+/// space. A space next to a hanzi is kept when the gap says so: "2023 年" printed with a
+/// space's advance was written so.
+fn line_text(glyphs: &[Glyph], justified: bool) -> String {
+    // The letter-spacing of the line: the median gap between two hanzi.
+    let mut between: Vec<f32> = glyphs
+        .windows(2)
+        .filter(|w| is_hanzi(w[0].ch) && is_hanzi(w[1].ch))
+        .map(|w| w[1].x - (w[0].x + w[0].w))
+        .collect();
+    between.sort_by(f32::total_cmp);
     let usual = between
         .get(between.len() / 2)
         .copied()
         .unwrap_or(0.0)
         .max(0.0);
+    // Without two hanzi side by side: a gap that is neither none nor a space's tells.
+    let stretched = if between.is_empty() {
+        justified
+            || glyphs.windows(2).any(|w| {
+                let gap = w[1].x - (w[0].x + w[0].w);
+                gap > 0.05 && gap < w[0].size.max(w[1].size) * 0.2
+            })
+    } else {
+        usual > 0.05
+    };
     let mut out = String::new();
     // Spaces that stay next to a wide character: where `out` had one, by char index.
     let mut kept: Vec<usize> = Vec::new();
@@ -150,12 +164,9 @@ fn line_text(glyphs: &[Glyph]) -> String {
         if let Some(p) = prev {
             let gap = g.x - (p.x + p.w);
             let em = p.size.max(g.size);
-            if !out.ends_with(' ') && gap > usual + em * 0.18 {
-                // A justified line may widen the gap between a hanzi and a number or Latin word
-                // up to a quarter em (ours does, and Word's 中英文间距 is about that): only a
-                // wider gap there is a space, or a space's width in a line not letter-spaced.
-                let mixed = if usual > em * 0.01 { em * 0.26 } else { 0.0 };
-                if gap > (usual + em * 0.2).max(mixed) && (is_wide(p.ch) || is_wide(g.ch)) {
+            let mixed = if stretched { em * 0.26 } else { 0.0 };
+            if !out.ends_with(' ') && gap > (usual + em * 0.18).max(mixed) {
+                if is_wide(p.ch) || is_wide(g.ch) {
                     kept.push(out.chars().count());
                 }
                 out.push(' ');
@@ -199,12 +210,12 @@ fn cells_of(glyphs: &[Glyph]) -> Vec<String> {
             continue;
         }
         if i > start && g.x - end_x > g.size * 1.5 {
-            cells.push(line_text(&glyphs[start..i]));
+            cells.push(line_text(&glyphs[start..i], false));
             start = i;
         }
         end_x = g.x + g.w;
     }
-    cells.push(line_text(&glyphs[start..]));
+    cells.push(line_text(&glyphs[start..], false));
     cells.retain(|c| !c.is_empty());
     cells
 }
@@ -319,7 +330,7 @@ impl Furniture {
                 .collect();
             let mut seen = Vec::new();
             for line in lines_of(&glyphs) {
-                let key = furniture_key(&line_text(&line));
+                let key = furniture_key(&line_text(&line, false));
                 if !key.is_empty() && !seen.contains(&key) {
                     seen.push(key);
                 }
@@ -592,7 +603,7 @@ fn table_of(grid: &Grid, glyphs: &[&Glyph]) -> Table {
                 .map(|(&(cs, rs), glyphs)| {
                     let mut text = String::new();
                     for line in lines_of(&glyphs) {
-                        join(&mut text, &line_text(&line));
+                        join(&mut text, &line_text(&line, false));
                     }
                     Cell {
                         text,
@@ -657,7 +668,7 @@ fn page_items(page: &PageContent, furniture: &Furniture) -> Vec<Item> {
         .collect();
     let mut lines: Vec<Line> = Vec::new();
     for glyphs in lines_of(&free) {
-        let text = line_text(&glyphs);
+        let text = line_text(&glyphs, false);
         let y = glyphs.iter().map(|g| g.y).sum::<f32>() / glyphs.len() as f32;
         if text.is_empty() || furniture.is_furniture(&text, y, page.height) {
             continue;
@@ -688,6 +699,7 @@ fn page_items(page: &PageContent, furniture: &Furniture) -> Vec<Item> {
             left: 0.0,
             right: 0.0,
             cells: cells_of(&glyphs),
+            glyphs,
         });
     }
     // A table printed without rules: consecutive lines that each fall into three or more
