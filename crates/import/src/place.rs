@@ -171,7 +171,8 @@ impl Placer {
             if let Some(next) = paragraph(i + 1)
                 && text.chars().count() < 40
                 && !text.contains(['。', '，', '；', '：'])
-                && !whole(&next)
+                // Unless the next is a title by itself, and this no first line broken off it.
+                && (!whole(&next) || (i == 0 && !text.starts_with("附件")))
             {
                 let joined = format!("{text}{next}");
                 if whole(&joined) {

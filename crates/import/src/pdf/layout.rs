@@ -95,29 +95,44 @@ fn is_hanzi(c: char) -> bool {
 
 /// Groups glyphs into lines by baseline, each line's glyphs left to right.
 fn lines_of(glyphs: &[&Glyph]) -> Vec<Vec<Glyph>> {
-    let mut sorted: Vec<&Glyph> = glyphs.to_vec();
-    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    // With their place in the content stream, which orders two glyphs drawn at one spot.
+    let mut sorted: Vec<(usize, &Glyph)> = glyphs.iter().copied().enumerate().collect();
+    sorted.sort_by(|(_, a), (_, b)| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<(usize, &Glyph)>> = Vec::new();
     let mut base = f32::MIN;
-    for g in sorted {
+    for (i, g) in sorted {
         let tolerance = (g.size * 0.35).max(1.0);
         match lines.last_mut() {
-            Some(line) if (g.y - base).abs() <= tolerance => line.push(g.clone()),
+            Some(line) if (g.y - base).abs() <= tolerance => line.push((i, g)),
             _ => {
                 base = g.y;
-                lines.push(vec![g.clone()]);
+                lines.push(vec![(i, g)]);
             }
         }
     }
-    for line in &mut lines {
-        // By the glyph's middle: an opening mark that gave up its blank left half is drawn
-        // from left of where the letter before it ends.
-        line.sort_by(|a, b| (a.x + a.w * 0.5).total_cmp(&(b.x + b.w * 0.5)));
-        // Fake bold (the same character printed twice, shifted a hair) reads once; two narrow
-        // marks printed side by side ('' or ..) are two.
-        line.dedup_by(|b, a| a.ch == b.ch && (b.x - a.x).abs() < (a.w * 0.5).min(a.size * 0.2));
-    }
     lines
+        .into_iter()
+        .map(|mut line| {
+            // By the glyph's middle: an opening mark that gave up its blank left half is drawn
+            // from left of where the character before it ends. Two drawn at one spot (a closing
+            // mark squeezed before an opening one: "；“") keep the order they were drawn in.
+            let middle = |g: &Glyph| g.x + g.w * 0.5;
+            line.sort_by(|(_, a), (_, b)| middle(a).total_cmp(&middle(b)));
+            for k in 1..line.len() {
+                let ((i, a), (j, b)) = (line[k - 1], line[k]);
+                if j < i && (middle(b) - middle(a)).abs() < a.size.max(b.size) * 0.05 {
+                    line.swap(k - 1, k);
+                }
+            }
+            let mut line: Vec<Glyph> = line.into_iter().map(|(_, g)| g.clone()).collect();
+            // Fake bold (the same character printed twice, shifted a hair) reads once; two
+            // narrow marks printed side by side ('' or ..) are two.
+            line.dedup_by(|b, a| {
+                a.ch == b.ch && (b.x - a.x).abs() < (a.w * 0.5).min(a.size * 0.2)
+            });
+            line
+        })
+        .collect()
 }
 
 /// A line's text: spaces where a space glyph says so or where the gap is a space's width more
@@ -175,7 +190,8 @@ fn line_text(glyphs: &[Glyph], justified: bool) -> String {
         out.push(g.ch);
         prev = Some(g);
     }
-    tidy_spaces(&out, &kept)
+    let r = tidy_spaces(&out, &kept);
+    r
 }
 
 /// Drops spaces next to wide characters (except those at the char indices in `kept`) and at
@@ -679,13 +695,25 @@ fn page_items(page: &PageContent, furniture: &Furniture) -> Vec<Item> {
         };
         let mut sizes: Vec<f32> = visible.iter().map(|g| g.size).collect();
         sizes.sort_by(f32::total_cmp);
-        // A number keeps its unit ("2021年", "30%"): the run and the glyph after it.
-        let run = visible
-            .iter()
-            .take_while(|g| g.ch.is_ascii_graphic())
-            .count();
-        let lead = if run > 0 {
+        // A number keeps its unit ("2021年", "30%"): the run and the glyph after it. Marks
+        // that may not start a line stay with what is before them, and those that may not end
+        // one with what follows (避头尾: "“”某" breaks as one).
+        const NO_START: &str = "，。、；：？！）》」』’”…〕】〉〗｝］,.;:?!)]}%‰·";
+        const NO_END: &str = "（《「『‘“〔【〈〖｛［([{";
+        let mut run = 1;
+        while let (Some(p), Some(n)) = (visible.get(run - 1), visible.get(run)) {
+            let latin = p.ch.is_ascii_graphic() && n.ch.is_ascii_graphic();
+            if latin || NO_END.contains(p.ch) || NO_START.contains(n.ch) {
+                run += 1;
+            } else {
+                break;
+            }
+        }
+        let ends_ascii = visible.get(run - 1).is_some_and(|g| g.ch.is_ascii_graphic());
+        let lead = if ends_ascii {
             visible.get(run).or(visible.get(run - 1))
+        } else if run > 1 {
+            visible.get(run - 1)
         } else {
             None
         };
