@@ -18,11 +18,25 @@ fn paragraphs(min: usize, max: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec(paragraph(), min..=max).prop_map(|p| p.join("\n"))
 }
 
-/// A paragraph as `paragraph`, without 𠀀 (U+20000): no bundled font draws it, and the PDF
-/// export stops before printing a character it cannot draw (the Word and web page exports keep
-/// it as text).
+/// A paragraph as `paragraph` for a PDF: without 𠀀 (U+20000), which no bundled font draws
+/// (the PDF export stops before printing a character it cannot draw; the Word and web page
+/// exports keep it as text); and without a heading's number inside ("2、", "三、", "（3）"): a
+/// printed line may start with it, and a line that starts so begins a paragraph when read
+/// back (a PDF has no other mark of a numbered paragraph printed flush).
 fn printable(text: String) -> String {
-    text.replace('𠀀', "𠮷")
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let chars: Vec<char> = text.replace('𠀀', "𠮷").chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let after_numeral = i > 0 && numeral(chars[i - 1]);
+        let before_numeral = chars.get(i + 1).is_some_and(|n| numeral(*n));
+        match c {
+            '、' if after_numeral => out.push('，'),
+            '（' if before_numeral => out.push('《'),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn count() -> impl Strategy<Value = Entry<u32>> {
@@ -107,19 +121,59 @@ proptest! {
     }
 }
 
+/// A paragraph as printed prose is written: mostly hanzi, with counts (up to 5 digits), Latin
+/// words, the marks of Chinese text and rare characters (〇, 龘, 𠮷 outside the BMP). The
+/// random mix of `paragraph` has lines of Latin and marks that a justified line cannot stretch
+/// (left short, they read as a paragraph's end).
+fn prose_paragraph() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        6 => "[\u{4e10}-\u{9fa5}]{1,12}",
+        2 => (0u32..100_000, "[件条个项次]").prop_map(|(n, unit)| format!("{n}{unit}")),
+        1 => "[a-zA-Z]{2,8}[\u{4e10}-\u{9fa5}]",
+        2 => "[，。、；：“”（）《》%]",
+        1 => "[〇龘𠮷]",
+    ];
+    ("[\u{4e10}-\u{4e50}]", proptest::collection::vec(piece, 2..60))
+        .prop_map(|(first, pieces)| printable(format!("{first}{}", pieces.concat())))
+}
+
+fn prose_paragraphs(min: usize, max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(prose_paragraph(), min..=max).prop_map(|p| p.join("\n"))
+}
+
 /// A generated draft closed by the agency's name over the date (落款), its title broken by
 /// hand after the agency or at any character.
 fn signed_report() -> impl Strategy<Value = Report> {
-    (report(), any::<bool>(), proptest::option::of(any::<prop::sample::Index>())).prop_map(
-        |(mut r, signed, at)| {
-            r.preface = printable(std::mem::take(&mut r.preface));
-            r.overview.intro = printable(std::mem::take(&mut r.overview.intro));
-            for part in &mut r.overview.parts {
-                part.body = printable(std::mem::take(&mut part.body));
+    let prose = (
+        prose_paragraphs(1, 3),
+        prose_paragraphs(0, 2),
+        proptest::collection::vec(prose_paragraphs(0, 3), OVERVIEW_SUBHEADS.len()),
+        prose_paragraphs(1, 3),
+        proptest::collection::vec(
+            prop_oneof![
+                Just(String::new()),
+                Just("无".to_string()),
+                prose_paragraphs(1, 3)
+            ],
+            OTHER_ITEMS.len(),
+        ),
+    );
+    (
+        report(),
+        prose,
+        any::<bool>(),
+        proptest::option::of(any::<prop::sample::Index>()),
+    )
+        .prop_map(|(mut r, prose, signed, at)| {
+            let (preface, intro, parts, problems, items) = prose;
+            r.preface = preface;
+            r.overview.intro = intro;
+            for (part, body) in r.overview.parts.iter_mut().zip(parts) {
+                part.body = body;
             }
-            r.problems = printable(std::mem::take(&mut r.problems));
-            for item in &mut r.other_items {
-                *item = printable(std::mem::take(item));
+            r.problems = problems;
+            for (item, text) in r.other_items.iter_mut().zip(items) {
+                *item = text;
             }
             if signed {
                 r.meta.signoff = Signoff::NameAndDate;
@@ -132,8 +186,7 @@ fn signed_report() -> impl Strategy<Value = Report> {
             let (a, b) = title.split_at(cut);
             r.meta.title_lines = format!("{}/{}", a.iter().collect::<String>(), b.iter().collect::<String>());
             r
-        },
-    )
+        })
 }
 
 /// What a PDF of `report` reads back as, with every difference, unplaced text and audit

@@ -792,7 +792,10 @@ fn starts_heading(text: &str) -> bool {
 }
 
 /// Whether `line` continues the paragraph whose last line is `prev`.
-fn continues(prev: &Line, line: &Line, same_page: bool) -> bool {
+/// `indented`: the document starts its paragraphs with an indent (Chinese official documents
+/// do, 2 em), so a line at the margin after a short one is the rest of a paragraph (a justified
+/// line that could not be stretched enough is left short).
+fn continues(prev: &Line, line: &Line, same_page: bool, indented: bool) -> bool {
     let em = line.size.max(1.0);
     if starts_heading(&line.text) {
         return false;
@@ -807,7 +810,8 @@ fn continues(prev: &Line, line: &Line, same_page: bool) -> bool {
     // A line that stops well short of the right margin ended its paragraph, unless what
     // starts the next line (a number, a Latin word or address) would not have fitted there.
     let room = prev.right - prev.x1;
-    if room > prev.size * 1.5 && line.lead_w < room {
+    let at_margin = (line.x0 - line.left).abs() < em * 0.3;
+    if room > prev.size * 1.5 && line.lead_w < room && !(indented && at_margin) {
         return false;
     }
     if starts_heading(&prev.text) && prev.right - prev.x1 > prev.size * 0.5 {
@@ -830,12 +834,31 @@ fn assemble(items: &[(u32, Item)]) -> Vec<Located> {
             });
         }
     };
+    // Whether paragraphs start indented: most lines that follow a short line are.
+    let lines: Vec<&Line> = items
+        .iter()
+        .filter_map(|(_, i)| match i {
+            Item::Line(l) => Some(l),
+            _ => None,
+        })
+        .collect();
+    let (mut after_short, mut indented_after) = (0usize, 0usize);
+    for w in lines.windows(2) {
+        let em = w[1].size.max(1.0);
+        if w[0].right - w[0].x1 > w[0].size * 1.5 {
+            after_short += 1;
+            if w[1].x0 - w[1].left >= em * 1.2 {
+                indented_after += 1;
+            }
+        }
+    }
+    let indented = after_short >= 4 && indented_after * 10 >= after_short * 7;
     let mut last_page = 0;
     for (page, item) in items {
         match item {
             Item::Line(line) => {
                 let keep = match &open {
-                    Some((_, _, prev)) => continues(prev, line, *page == last_page),
+                    Some((_, _, prev)) => continues(prev, line, *page == last_page, indented),
                     None => false,
                 };
                 if keep {
