@@ -133,7 +133,10 @@ fn prose_paragraph() -> impl Strategy<Value = String> {
         2 => "[，。、；：“”（）《》%]",
         1 => "[〇龘𠮷]",
     ];
-    ("[\u{4e10}-\u{4e50}]", proptest::collection::vec(piece, 2..60))
+    (
+        "[\u{4e10}-\u{4e50}]",
+        proptest::collection::vec(piece, 2..60),
+    )
         .prop_map(|(first, pieces)| printable(format!("{first}{}", pieces.concat())))
 }
 
@@ -184,7 +187,11 @@ fn signed_report() -> impl Strategy<Value = Report> {
                 None => r.meta.agency.chars().count(),
             };
             let (a, b) = title.split_at(cut);
-            r.meta.title_lines = format!("{}/{}", a.iter().collect::<String>(), b.iter().collect::<String>());
+            r.meta.title_lines = format!(
+                "{}/{}",
+                a.iter().collect::<String>(),
+                b.iter().collect::<String>()
+            );
             r
         })
 }

@@ -127,9 +127,7 @@ fn lines_of(glyphs: &[&Glyph]) -> Vec<Vec<Glyph>> {
             let mut line: Vec<Glyph> = line.into_iter().map(|(_, g)| g.clone()).collect();
             // Fake bold (the same character printed twice, shifted a hair) reads once; two
             // narrow marks printed side by side ('' or ..) are two.
-            line.dedup_by(|b, a| {
-                a.ch == b.ch && (b.x - a.x).abs() < (a.w * 0.5).min(a.size * 0.2)
-            });
+            line.dedup_by(|b, a| a.ch == b.ch && (b.x - a.x).abs() < (a.w * 0.5).min(a.size * 0.2));
             line
         })
         .collect()
@@ -709,7 +707,9 @@ fn page_items(page: &PageContent, furniture: &Furniture) -> Vec<Item> {
                 break;
             }
         }
-        let ends_ascii = visible.get(run - 1).is_some_and(|g| g.ch.is_ascii_graphic());
+        let ends_ascii = visible
+            .get(run - 1)
+            .is_some_and(|g| g.ch.is_ascii_graphic());
         let lead = if ends_ascii {
             visible.get(run).or(visible.get(run - 1))
         } else if run > 1 {
