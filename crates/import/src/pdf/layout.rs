@@ -64,8 +64,10 @@ struct Line {
     x1: f32,
     y: f32,
     size: f32,
-    /// Width of the unbreakable run of Latin letters, digits and their punctuation the line
-    /// starts with (0 when it starts with a Chinese character, after which a line may break).
+    /// Width of the unbreakable run the line starts with: Latin letters, digits and their
+    /// punctuation with the character after them (a number's unit), or marks that may not
+    /// start or end a line with their neighbours (避头尾); 0 when the line may break after its
+    /// first character.
     lead_w: f32,
     /// The line cut where the gap between two glyphs is wider than 1.5 em (a table row without
     /// rules falls into its cells so).
