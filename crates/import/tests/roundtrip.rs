@@ -216,6 +216,14 @@ fn the_example_and_the_real_reports_read_back_from_pdf() {
     let mut all = vec![("example".to_string(), example())];
     all.extend(fixtures());
     assert_eq!(all.len(), 24);
+    // The example closed by the agency's name over the date, its title broken by hand.
+    let mut signed = example();
+    signed.meta.signoff = Signoff::NameAndDate;
+    signed.meta.date = Date::parse("2022-1-20");
+    assert!(signed.meta.date.is_some());
+    signed.meta.title_lines = format!("{}/{}年政府信息公开工作年度报告", signed.meta.agency, 2021);
+    assert!(signed.meta.title_lines_for(&signed.title()).is_some());
+    all.push(("example with 落款 and title lines".to_string(), signed));
     let failed: Vec<String> = all
         .iter()
         .filter_map(|(name, report)| {
