@@ -190,8 +190,7 @@ fn line_text(glyphs: &[Glyph], justified: bool) -> String {
         out.push(g.ch);
         prev = Some(g);
     }
-    let r = tidy_spaces(&out, &kept);
-    r
+    tidy_spaces(&out, &kept)
 }
 
 /// Drops spaces next to wide characters (except those at the char indices in `kept`) and at
