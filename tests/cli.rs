@@ -516,3 +516,66 @@ fn import_says_what_only_the_printed_file_gets_wrong() {
     let o = run(&["import", bad.to_str().expect("utf-8")]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// A report exported as PDF with the bundled fonts only (never the machine's).
+fn pdf_of(report: &Report) -> Vec<u8> {
+    let mut options = nianbao_print::ExportOptions::default();
+    options.fonts.bundled_only = true;
+    nianbao_print::export_pdf(report, &options).expect("the PDF export")
+}
+
+/// `audit` over a folder of our PDFs: two reports of one agency a year apart, read back from
+/// print; the later one checked against the earlier (X-CARRY: its 上年结转 is not what the
+/// earlier one carried forward), in the terminal table and in the CSV.
+#[test]
+fn audit_reads_a_folder_of_pdfs_and_checks_a_year_against_the_last() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let last = draft::load(&example()).expect("the example loads").report;
+    let mut now = next_year();
+    let natural = T3Col::NATURAL;
+    let carried = match last.table3.get(T3Row::CARRIED_OUT, natural) {
+        Entry::Value(v) => *v,
+        other => panic!("the example carries {other:?}"),
+    };
+    now.table3
+        .set(T3Row::CARRIED_IN, natural, Entry::Value(carried + 2));
+    fs::write(dir.path().join("金乡-2021.pdf"), pdf_of(&last)).expect("write");
+    fs::write(dir.path().join("金乡-2022.pdf"), pdf_of(&now)).expect("write");
+    let folder = dir.path().to_str().expect("utf-8 path");
+
+    let o = run(&["audit", folder]);
+    let out = stdout(&o);
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("金乡县人民政府办公室"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("2021") && r.contains("金乡-2021.pdf")),
+        "{out}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("2022") && r.contains("金乡-2022.pdf")),
+        "{out}"
+    );
+    let later = out
+        .split("\n金乡-2022.pdf")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no findings for the later report: {out}"));
+    let later = later.split("\n\n").next().unwrap_or_default();
+    assert!(later.contains("X-CARRY"), "{out}");
+
+    let csv = dir.path().join("汇总.csv");
+    let o = run(&["audit", folder, "-o", csv.to_str().expect("utf-8 path")]);
+    assert!(o.status.code().is_some(), "{}", stdout(&o));
+    let bytes = fs::read(&csv).expect("the CSV is written");
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");
+    let carry: Vec<&str> = text.lines().filter(|l| l.contains("X-CARRY")).collect();
+    assert!(!carry.is_empty(), "{text}");
+    assert!(
+        carry.iter().all(|l| l.starts_with("金乡-2022.pdf,")),
+        "{text}"
+    );
+}

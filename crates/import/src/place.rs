@@ -153,22 +153,33 @@ impl Placer {
             Some(Block::Paragraph(t)) => Some(strip_ws(t)),
             _ => None,
         };
+        // A whole title: the agency, the year, and "……年度报告" at the end.
+        let whole = |t: &str| {
+            let (agency, year) = title_parts(t);
+            t.ends_with("年度报告") && year.is_some() && !agency.is_empty()
+        };
         let found = (0..blocks.len().min(40)).find_map(|i| {
             let text = paragraph(i)?;
-            if !text.contains("年度报告") || text.chars().count() > 80 {
+            if text.chars().count() > 80 {
                 return None;
             }
-            // A title set on two lines may come as two paragraphs.
-            let joined = match i.checked_sub(1).and_then(paragraph) {
-                Some(prev) if title_parts(&text).1.is_none() && prev.chars().count() < 40 => {
-                    Some(format!("{prev}{text}"))
-                }
-                _ => None,
-            };
-            match joined.filter(|j| title_parts(j).1.is_some()) {
-                Some(j) => Some((i - 1, i, j)),
-                None => Some((i, i, text)),
+            if whole(&text) {
+                return Some((i, i, text));
             }
+            // A title set on two lines may come as two paragraphs, broken anywhere (the agency
+            // over "2023年政府信息公开工作年度报告", or as the person broke it).
+            if let Some(next) = paragraph(i + 1)
+                && text.chars().count() < 40
+                && !text.contains(['。', '，', '；', '：'])
+                // Unless the next is a title by itself, and this no first line broken off it.
+                && (!whole(&next) || (i == 0 && !text.starts_with("附件")))
+            {
+                let joined = format!("{text}{next}");
+                if whole(&joined) {
+                    return Some((i, i + 1, joined));
+                }
+            }
+            text.contains("年度报告").then_some((i, i, text))
         });
         let Some((first, last, text)) = found else {
             self.findings.push(finding(

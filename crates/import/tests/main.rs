@@ -7,5 +7,6 @@ mod docx;
 mod hostile;
 mod html;
 mod pdf;
+mod pdf_draft;
 mod placer;
 mod roundtrip;

@@ -45,9 +45,11 @@ pub fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples")
 }
 
-/// A report exported in `format` (HTML or Word: no fonts needed).
+/// A report exported in `format`; a PDF with the bundled fonts only (never the machine's).
 pub fn exported(report: &Report, format: Format) -> Vec<u8> {
-    match export(report, format, &ExportOptions::default()) {
+    let mut options = ExportOptions::default();
+    options.fonts.bundled_only = true;
+    match export(report, format, &options) {
         Ok(e) => e.bytes,
         Err(e) => panic!("export as {format:?} failed: {e}"),
     }

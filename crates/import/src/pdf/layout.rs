@@ -37,6 +37,10 @@ pub fn document(pages: &[(u32, PageContent)]) -> Document {
         if let Item::Line(l) = item {
             l.left = left;
             l.right = right;
+            // A line that reaches the right margin may have been justified.
+            if l.x1 >= right - 1.0 {
+                l.text = line_text(&l.glyphs, true);
+            }
         }
     }
     Document {
@@ -54,12 +58,16 @@ enum Item {
 #[derive(Debug, Clone)]
 struct Line {
     text: String,
+    /// The line's glyphs, for its text again once the margins are known.
+    glyphs: Vec<Glyph>,
     x0: f32,
     x1: f32,
     y: f32,
     size: f32,
-    /// Width of the unbreakable run of Latin letters, digits and their punctuation the line
-    /// starts with (0 when it starts with a Chinese character, after which a line may break).
+    /// Width of the unbreakable run the line starts with: Latin letters, digits and their
+    /// punctuation with the character after them (a number's unit), or marks that may not
+    /// start or end a line with their neighbours (避头尾); 0 when the line may break after its
+    /// first character.
     lead_w: f32,
     /// The line cut where the gap between two glyphs is wider than 1.5 em (a table row without
     /// rules falls into its cells so).
@@ -80,36 +88,86 @@ fn is_wide(c: char) -> bool {
         | 0x20000..=0x3FFFF)
 }
 
+/// A CJK ideograph (not a punctuation mark).
+fn is_hanzi(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
 // ----- lines ---------------------------------------------------------------------------
 
 /// Groups glyphs into lines by baseline, each line's glyphs left to right.
 fn lines_of(glyphs: &[&Glyph]) -> Vec<Vec<Glyph>> {
-    let mut sorted: Vec<&Glyph> = glyphs.to_vec();
-    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    // With their place in the content stream, which orders two glyphs drawn at one spot.
+    let mut sorted: Vec<(usize, &Glyph)> = glyphs.iter().copied().enumerate().collect();
+    sorted.sort_by(|(_, a), (_, b)| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<(usize, &Glyph)>> = Vec::new();
     let mut base = f32::MIN;
-    for g in sorted {
+    for (i, g) in sorted {
         let tolerance = (g.size * 0.35).max(1.0);
         match lines.last_mut() {
-            Some(line) if (g.y - base).abs() <= tolerance => line.push(g.clone()),
+            Some(line) if (g.y - base).abs() <= tolerance => line.push((i, g)),
             _ => {
                 base = g.y;
-                lines.push(vec![g.clone()]);
+                lines.push(vec![(i, g)]);
             }
         }
     }
-    for line in &mut lines {
-        line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        // Fake bold (the same character printed twice, shifted a hair) reads once.
-        line.dedup_by(|b, a| a.ch == b.ch && (b.x - a.x).abs() < a.size * 0.2);
-    }
     lines
+        .into_iter()
+        .map(|mut line| {
+            // By the glyph's middle: an opening mark that gave up its blank left half is drawn
+            // from left of where the character before it ends. Two drawn at one spot (a closing
+            // mark squeezed before an opening one: "；“") keep the order they were drawn in.
+            let middle = |g: &Glyph| g.x + g.w * 0.5;
+            line.sort_by(|(_, a), (_, b)| middle(a).total_cmp(&middle(b)));
+            for k in 1..line.len() {
+                let ((i, a), (j, b)) = (line[k - 1], line[k]);
+                if j < i && (middle(b) - middle(a)).abs() < a.size.max(b.size) * 0.05 {
+                    line.swap(k - 1, k);
+                }
+            }
+            let mut line: Vec<Glyph> = line.into_iter().map(|(_, g)| g.clone()).collect();
+            // Fake bold (the same character printed twice, shifted a hair) reads once; two
+            // narrow marks printed side by side ('' or ..) are two.
+            line.dedup_by(|b, a| a.ch == b.ch && (b.x - a.x).abs() < (a.w * 0.5).min(a.size * 0.2));
+            line
+        })
+        .collect()
 }
 
-/// A line's text: spaces where the gap or a space glyph says so, never next to a Chinese
-/// character (a gap there is only spacing).
-fn line_text(glyphs: &[Glyph]) -> String {
+/// A line's text: spaces where a space glyph says so or where the gap is a space's width more
+/// than the line's usual gap between hanzi (letter-spacing widens every gap alike). In a
+/// stretched line (its hanzi letter-spaced; without two hanzi side by side: `justified`, as it
+/// reaches the right margin) a gap next to a number or Latin word may also be widened, up to a
+/// quarter em (ours are, and Word's 中英文间距 is about that): there only a wider gap is a
+/// space. A space next to a hanzi is kept when the gap says so: "2023 年" printed with a
+/// space's advance was written so.
+fn line_text(glyphs: &[Glyph], justified: bool) -> String {
+    // The letter-spacing of the line: the median gap between two hanzi.
+    let mut between: Vec<f32> = glyphs
+        .windows(2)
+        .filter(|w| is_hanzi(w[0].ch) && is_hanzi(w[1].ch))
+        .map(|w| w[1].x - (w[0].x + w[0].w))
+        .collect();
+    between.sort_by(f32::total_cmp);
+    let usual = between
+        .get(between.len() / 2)
+        .copied()
+        .unwrap_or(0.0)
+        .max(0.0);
+    // Without two hanzi side by side: a gap that is neither none nor a space's tells.
+    let stretched = if between.is_empty() {
+        justified
+            || glyphs.windows(2).any(|w| {
+                let gap = w[1].x - (w[0].x + w[0].w);
+                gap > 0.05 && gap < w[0].size.max(w[1].size) * 0.2
+            })
+    } else {
+        usual > 0.05
+    };
     let mut out = String::new();
+    // Spaces that stay next to a wide character: where `out` had one, by char index.
+    let mut kept: Vec<usize> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     for g in glyphs {
         if g.ch.is_whitespace() {
@@ -120,25 +178,35 @@ fn line_text(glyphs: &[Glyph]) -> String {
         }
         if let Some(p) = prev {
             let gap = g.x - (p.x + p.w);
-            if gap > p.size.max(g.size) * 0.25 && !out.ends_with(' ') {
+            let em = p.size.max(g.size);
+            let mixed = if stretched { em * 0.26 } else { 0.0 };
+            if !out.ends_with(' ') && gap > (usual + em * 0.18).max(mixed) {
+                if is_wide(p.ch) || is_wide(g.ch) {
+                    kept.push(out.chars().count());
+                }
                 out.push(' ');
             }
         }
         out.push(g.ch);
         prev = Some(g);
     }
-    tidy_spaces(&out)
+    tidy_spaces(&out, &kept)
 }
 
-/// Drops spaces next to wide characters and at the ends.
-fn tidy_spaces(s: &str) -> String {
+/// Drops spaces next to wide characters (except those at the char indices in `kept`) and at
+/// the ends.
+fn tidy_spaces(s: &str, kept: &[usize]) -> String {
+    let lead = s.chars().take_while(|c| *c == ' ').count();
     let chars: Vec<char> = s.trim().chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' {
             let before = out.chars().last();
             let after = chars.get(i + 1).copied();
-            if before.is_none_or(|b| b == ' ' || is_wide(b)) || after.is_none_or(is_wide) {
+            let keep = kept.contains(&(i + lead));
+            if before.is_none_or(|b| b == ' ' || (is_wide(b) && !keep))
+                || after.is_none_or(|a| is_wide(a) && !keep)
+            {
                 continue;
             }
         }
@@ -157,12 +225,12 @@ fn cells_of(glyphs: &[Glyph]) -> Vec<String> {
             continue;
         }
         if i > start && g.x - end_x > g.size * 1.5 {
-            cells.push(line_text(&glyphs[start..i]));
+            cells.push(line_text(&glyphs[start..i], false));
             start = i;
         }
         end_x = g.x + g.w;
     }
-    cells.push(line_text(&glyphs[start..]));
+    cells.push(line_text(&glyphs[start..], false));
     cells.retain(|c| !c.is_empty());
     cells
 }
@@ -277,7 +345,7 @@ impl Furniture {
                 .collect();
             let mut seen = Vec::new();
             for line in lines_of(&glyphs) {
-                let key = furniture_key(&line_text(&line));
+                let key = furniture_key(&line_text(&line, false));
                 if !key.is_empty() && !seen.contains(&key) {
                     seen.push(key);
                 }
@@ -550,7 +618,7 @@ fn table_of(grid: &Grid, glyphs: &[&Glyph]) -> Table {
                 .map(|(&(cs, rs), glyphs)| {
                     let mut text = String::new();
                     for line in lines_of(&glyphs) {
-                        join(&mut text, &line_text(&line));
+                        join(&mut text, &line_text(&line, false));
                     }
                     Cell {
                         text,
@@ -615,7 +683,7 @@ fn page_items(page: &PageContent, furniture: &Furniture) -> Vec<Item> {
         .collect();
     let mut lines: Vec<Line> = Vec::new();
     for glyphs in lines_of(&free) {
-        let text = line_text(&glyphs);
+        let text = line_text(&glyphs, false);
         let y = glyphs.iter().map(|g| g.y).sum::<f32>() / glyphs.len() as f32;
         if text.is_empty() || furniture.is_furniture(&text, y, page.height) {
             continue;
@@ -626,13 +694,27 @@ fn page_items(page: &PageContent, furniture: &Furniture) -> Vec<Item> {
         };
         let mut sizes: Vec<f32> = visible.iter().map(|g| g.size).collect();
         sizes.sort_by(f32::total_cmp);
-        // A number keeps its unit ("2021年", "30%"): the run and the glyph after it.
-        let run = visible
-            .iter()
-            .take_while(|g| g.ch.is_ascii_graphic())
-            .count();
-        let lead = if run > 0 {
+        // A number keeps its unit ("2021年", "30%"): the run and the glyph after it. Marks
+        // that may not start a line stay with what is before them, and those that may not end
+        // one with what follows (避头尾: "“”某" breaks as one).
+        const NO_START: &str = "，。、；：？！）》」』’”…〕】〉〗｝］,.;:?!)]}%‰·";
+        const NO_END: &str = "（《「『‘“〔【〈〖｛［([{";
+        let mut run = 1;
+        while let (Some(p), Some(n)) = (visible.get(run - 1), visible.get(run)) {
+            let latin = p.ch.is_ascii_graphic() && n.ch.is_ascii_graphic();
+            if latin || NO_END.contains(p.ch) || NO_START.contains(n.ch) {
+                run += 1;
+            } else {
+                break;
+            }
+        }
+        let ends_ascii = visible
+            .get(run - 1)
+            .is_some_and(|g| g.ch.is_ascii_graphic());
+        let lead = if ends_ascii {
             visible.get(run).or(visible.get(run - 1))
+        } else if run > 1 {
+            visible.get(run - 1)
         } else {
             None
         };
@@ -646,6 +728,7 @@ fn page_items(page: &PageContent, furniture: &Furniture) -> Vec<Item> {
             left: 0.0,
             right: 0.0,
             cells: cells_of(&glyphs),
+            glyphs,
         });
     }
     // A table printed without rules: consecutive lines that each fall into three or more
@@ -710,7 +793,10 @@ fn starts_heading(text: &str) -> bool {
 }
 
 /// Whether `line` continues the paragraph whose last line is `prev`.
-fn continues(prev: &Line, line: &Line, same_page: bool) -> bool {
+/// `indented`: the document starts its paragraphs with an indent (Chinese official documents
+/// do, 2 em), so a line at the margin after a short one is the rest of a paragraph (a justified
+/// line that could not be stretched enough is left short).
+fn continues(prev: &Line, line: &Line, same_page: bool, indented: bool) -> bool {
     let em = line.size.max(1.0);
     if starts_heading(&line.text) {
         return false;
@@ -725,7 +811,8 @@ fn continues(prev: &Line, line: &Line, same_page: bool) -> bool {
     // A line that stops well short of the right margin ended its paragraph, unless what
     // starts the next line (a number, a Latin word or address) would not have fitted there.
     let room = prev.right - prev.x1;
-    if room > prev.size * 1.5 && line.lead_w < room {
+    let at_margin = (line.x0 - line.left).abs() < em * 0.3;
+    if room > prev.size * 1.5 && line.lead_w < room && !(indented && at_margin) {
         return false;
     }
     if starts_heading(&prev.text) && prev.right - prev.x1 > prev.size * 0.5 {
@@ -748,12 +835,31 @@ fn assemble(items: &[(u32, Item)]) -> Vec<Located> {
             });
         }
     };
+    // Whether paragraphs start indented: most lines that follow a short line are.
+    let lines: Vec<&Line> = items
+        .iter()
+        .filter_map(|(_, i)| match i {
+            Item::Line(l) => Some(l),
+            _ => None,
+        })
+        .collect();
+    let (mut after_short, mut indented_after) = (0usize, 0usize);
+    for w in lines.windows(2) {
+        let em = w[1].size.max(1.0);
+        if w[0].right - w[0].x1 > w[0].size * 1.5 {
+            after_short += 1;
+            if w[1].x0 - w[1].left >= em * 1.2 {
+                indented_after += 1;
+            }
+        }
+    }
+    let indented = after_short >= 4 && indented_after * 10 >= after_short * 7;
     let mut last_page = 0;
     for (page, item) in items {
         match item {
             Item::Line(line) => {
                 let keep = match &open {
-                    Some((_, _, prev)) => continues(prev, line, *page == last_page),
+                    Some((_, _, prev)) => continues(prev, line, *page == last_page, indented),
                     None => false,
                 };
                 if keep {
@@ -848,7 +954,8 @@ mod tests {
         let mut s = String::from("open government");
         join(&mut s, "information");
         assert_eq!(s, "open government information");
-        assert_eq!(tidy_spaces("自 2021 年 1 月"), "自2021年1月");
-        assert_eq!(tidy_spaces(" ab  c "), "ab c");
+        assert_eq!(tidy_spaces("自 2021 年 1 月", &[]), "自2021年1月");
+        assert_eq!(tidy_spaces("自 2021 年", &[6]), "自2021 年");
+        assert_eq!(tidy_spaces(" ab  c ", &[]), "ab c");
     }
 }
