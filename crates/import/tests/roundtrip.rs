@@ -196,21 +196,6 @@ fn signed_report() -> impl Strategy<Value = Report> {
         })
 }
 
-/// What a PDF of `report` reads back as, with every difference, unplaced text and audit
-/// finding named.
-fn pdf_round_trip(report: &Report) -> Vec<String> {
-    let got = import("r.pdf", &exported(report, Format::Pdf));
-    let mut out = differences(report, &got.report);
-    out.extend(got.unplaced.iter().map(|u| format!("unplaced {u:?}")));
-    out.extend(
-        got.findings
-            .iter()
-            .filter(|f| f.rule.is_audit())
-            .map(|f| format!("finding {f:?}")),
-    );
-    out
-}
-
 #[test]
 fn the_example_and_the_real_reports_read_back_from_pdf() {
     let mut all = vec![("example".to_string(), example())];
@@ -224,14 +209,8 @@ fn the_example_and_the_real_reports_read_back_from_pdf() {
     signed.meta.title_lines = format!("{}/{}年政府信息公开工作年度报告", signed.meta.agency, 2021);
     assert!(signed.meta.title_lines_for(&signed.title()).is_some());
     all.push(("example with 落款 and title lines".to_string(), signed));
-    let failed: Vec<String> = all
-        .iter()
-        .filter_map(|(name, report)| {
-            let diff = pdf_round_trip(report);
-            (!diff.is_empty()).then(|| format!("== {name}\n{}", diff.join("\n")))
-        })
-        .collect();
-    assert!(failed.is_empty(), "{}", failed.join("\n"));
+    let failed = round_trip_failures(&all, Format::Pdf);
+    assert!(failed.is_empty(), "{failed}");
 }
 
 proptest! {
@@ -240,7 +219,7 @@ proptest! {
 
     #[test]
     fn generated_drafts_read_back_from_pdf(report in signed_report()) {
-        let diff = pdf_round_trip(&report);
+        let diff = round_trip(&report, Format::Pdf);
         prop_assert!(diff.is_empty(), "{}", diff.join("\n"));
     }
 }

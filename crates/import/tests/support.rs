@@ -55,6 +55,34 @@ pub fn exported(report: &Report, format: Format) -> Vec<u8> {
     }
 }
 
+/// What `report` exported as `format` reads back as, with every difference, unplaced text and
+/// audit finding named: empty when the round trip is exact.
+pub fn round_trip(report: &Report, format: Format) -> Vec<String> {
+    let name = format!("r.{}", format.extension());
+    let got = import(&name, &exported(report, format));
+    let mut out = differences(report, &got.report);
+    out.extend(got.unplaced.iter().map(|u| format!("unplaced {u:?}")));
+    out.extend(
+        got.findings
+            .iter()
+            .filter(|f| f.rule.is_audit())
+            .map(|f| format!("finding {f:?}")),
+    );
+    out
+}
+
+/// The round trip of each named report, failures only, for one assertion message.
+pub fn round_trip_failures(reports: &[(String, Report)], format: Format) -> String {
+    reports
+        .iter()
+        .filter_map(|(name, report)| {
+            let diff = round_trip(report, format);
+            (!diff.is_empty()).then(|| format!("== {name}\n{}", diff.join("\n")))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Imports bytes, panicking with the Chinese message on failure.
 pub fn import(name: &str, bytes: &[u8]) -> Imported {
     match import_bytes(name, bytes) {
