@@ -85,12 +85,19 @@ fn signoff_row(doc: &Session) -> Element<'_> {
     let choices = Signoff::ALL
         .into_iter()
         .map(|s| (s, s.label().to_string(), doc.report.meta.signoff == s));
-    row![
-        text("落款").size(14).width(110),
+    choice_row(
+        "落款",
         choice_list(choices, Message::SignoffChosen),
-        text("署名为机关名称，右空二字，成文日期居中排在其下（GB/T 9704）。")
-            .size(13)
-            .color(style::MUTED),
+        "署名为机关名称，右空二字，成文日期居中排在其下（GB/T 9704）。",
+    )
+}
+
+/// A labelled list of choices with what the choice does under it (under, not beside: beside,
+/// the note is squeezed to nothing when the print preview narrows the form).
+fn choice_row<'a>(label: &'a str, choices: Element<'a>, note: &'a str) -> Element<'a> {
+    row![
+        text(label).size(14).width(110),
+        column![choices, text(note).size(13).color(style::MUTED).width(440),].spacing(4),
     ]
     .spacing(10)
     .align_y(iced::Alignment::Start)
@@ -112,20 +119,31 @@ pub fn view(doc: &Session) -> Element<'_> {
             .unwrap_or_else(|| doc.report.meta_text(field));
         let note = field_note(doc, field);
         let target = doc.target == Some(Place::Meta(field));
+        let input = text_input(placeholder(field), &value)
+            .id(field_id(field))
+            .on_input(move |s| Message::MetaChanged(field, s))
+            .on_submit(Message::FocusNext)
+            .padding(6)
+            .size(14)
+            .width(440);
+        // What is wrong with the field goes under it: beside it, the print preview's narrower
+        // form would squeeze it to nothing.
+        let mut entry = column![input].spacing(2);
+        if !note.0.is_empty() {
+            entry = entry.push(text(note.0).size(13).color(note.1).width(440));
+        }
         fields = fields.push(
             row![
-                text(field.label()).size(14).width(110),
-                text_input(placeholder(field), &value)
-                    .id(field_id(field))
-                    .on_input(move |s| Message::MetaChanged(field, s))
-                    .on_submit(Message::FocusNext)
-                    .padding(6)
+                // As high as the input, its text level with the input's.
+                text(field.label())
                     .size(14)
-                    .width(440),
-                text(note.0).size(13).color(note.1),
+                    .width(110)
+                    .height(32)
+                    .align_y(iced::alignment::Vertical::Center),
+                entry
             ]
             .spacing(10)
-            .align_y(iced::Center),
+            .align_y(iced::Alignment::Start),
         );
         if target {
             fields = fields.push(text("↑ 检查结果指向这里").size(12).color(style::ACCENT));
@@ -140,15 +158,11 @@ pub fn view(doc: &Session) -> Element<'_> {
         None => text(format!("报告标题：{title}")),
     }
     .size(15);
-    let level = row![
-        text("机关层级").size(14).width(110),
+    let level = choice_row(
+        "机关层级",
         level_list(doc),
-        text("决定哪些检查适用，例如只有设区的市以上人民政府可以制定规章。")
-            .size(13)
-            .color(style::MUTED),
-    ]
-    .spacing(10)
-    .align_y(iced::Alignment::Start);
+        "决定哪些检查适用，例如只有设区的市以上人民政府可以制定规章。",
+    );
     let fields = fields.push(level);
     let mut preface_title = row![
         text(PREFACE_NAME).size(16),
