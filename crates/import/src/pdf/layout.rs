@@ -27,7 +27,13 @@ pub fn document(pages: &[(u32, PageContent)]) -> Document {
             _ => None,
         })
     };
-    let left = mode(lines().map(|l| l.x0)).unwrap_or(0.0);
+    // Not simply where most lines start: in a report of many one- and two-line paragraphs
+    // most lines start indented, and the margin is then the leftmost place many lines share.
+    let starts: Vec<f32> = lines().map(|l| l.x0).collect();
+    let often = (starts.len() / 20).max(2);
+    let left = frequent_min(&starts, often)
+        .or_else(|| mode(starts.iter().copied()))
+        .unwrap_or(0.0);
     let right = mode(lines().map(|l| l.x1)).unwrap_or(0.0);
     let right = lines()
         .map(|l| l.x1)
@@ -635,6 +641,20 @@ fn table_of(grid: &Grid, glyphs: &[&Glyph]) -> Table {
 // ----- a page --------------------------------------------------------------------------
 
 /// Most common value, rounded to whole points.
+/// The smallest value (to the point) that occurs at least `often` times.
+fn frequent_min(values: &[f32], often: usize) -> Option<f32> {
+    let mut count: HashMap<i32, usize> = HashMap::new();
+    for v in values {
+        *count.entry(v.round() as i32).or_default() += 1;
+    }
+    count
+        .into_iter()
+        .filter(|(_, n)| *n >= often)
+        .map(|(v, _)| v)
+        .min()
+        .map(|v| v as f32)
+}
+
 fn mode(values: impl Iterator<Item = f32>) -> Option<f32> {
     let mut count: HashMap<i32, usize> = HashMap::new();
     for v in values {
